@@ -1,0 +1,168 @@
+//! Monthly facts: per month of the window, the customer key sets every customer metric is
+//! computed from (metrics.md §1, §2, §6). Built once from the store; a new range or filter is
+//! computed from these without re-reading files.
+
+use crate::kind::Kind;
+use crate::month::Month;
+use crate::store::{Dim, Store, NONE};
+use std::collections::HashMap;
+
+/// A sorted, de-duplicated set of ids.
+pub type KeySet = Vec<u32>;
+
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// First and last month of any loaded row (duplicates and inactive rows included).
+    pub window: Option<(Month, Month)>,
+    /// Some customers, subscriptions or Azure usage report is loaded.
+    pub has_status_report: bool,
+    /// Per window month: covered by a status report (any row, duplicates included).
+    pub status_covered: Vec<bool>,
+    /// Per window month: covered by a usage report.
+    pub usage_covered: Vec<bool>,
+    /// `C(m)`: keys with an active counting row of a status report.
+    pub current: Vec<KeySet>,
+    /// `U(m)`: keys with usage above 0 on a counting row.
+    pub using: Vec<KeySet>,
+    /// Per window month and `Dim`: sorted distinct `(value, key)` pairs of active counting rows
+    /// of status reports, for files that have the dimension's column.
+    pub pairs: Vec<Vec<Vec<(u32, u32)>>>,
+    /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
+    pub skus: Vec<Vec<(u32, u32, u32)>>,
+    /// A key's market: the one on its latest counting row that has a market column.
+    pub key_market: HashMap<u32, u32>,
+    /// A key's name: latest month wins, then load order; duplicates count (metrics.md §6).
+    pub key_name: HashMap<u32, u32>,
+}
+
+fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
+    v.sort_unstable();
+    v.dedup();
+}
+
+impl Facts {
+    pub fn build(store: &Store) -> Facts {
+        let Some(first) = store.month.iter().min().copied() else {
+            return Facts::default();
+        };
+        let last = store.month.iter().max().copied().unwrap_or(first);
+        let n = (last.0 - first.0 + 1) as usize;
+        let mut f = Facts {
+            window: Some((first, last)),
+            status_covered: vec![false; n],
+            usage_covered: vec![false; n],
+            current: vec![Vec::new(); n],
+            using: vec![Vec::new(); n],
+            pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
+            skus: vec![Vec::new(); n],
+            ..Default::default()
+        };
+        let mut market_seen: HashMap<u32, Month> = HashMap::new();
+        let mut name_seen: HashMap<u32, Month> = HashMap::new();
+        let market = Dim::Market.index();
+        for row in 0..store.len() {
+            let m = store.month[row];
+            let i = (m.0 - first.0) as usize;
+            let kind = store.kind[row];
+            let key = store.key[row];
+            if kind.is_status() {
+                f.status_covered[i] = true;
+                f.has_status_report = true;
+            }
+            if kind.is_usage() {
+                f.usage_covered[i] = true;
+            }
+            if key == NONE {
+                continue;
+            }
+            let name = store.name[row];
+            if name != NONE && name_seen.get(&key).is_none_or(|seen| m >= *seen) {
+                name_seen.insert(key, m);
+                f.key_name.insert(key, name);
+            }
+            if !store.counts(row) {
+                continue;
+            }
+            let mk = store.dims[market][row];
+            if mk != NONE && market_seen.get(&key).is_none_or(|seen| m >= *seen) {
+                market_seen.insert(key, m);
+                f.key_market.insert(key, mk);
+            }
+            if store.has_usage[row] {
+                f.using[i].push(key);
+            }
+            if kind.is_status() && store.state[row].is_active() {
+                f.current[i].push(key);
+                for d in Dim::ALL {
+                    let v = store.dims[d.index()][row];
+                    if v != NONE && d != Dim::Sku {
+                        f.pairs[i][d.index()].push((v, key));
+                    }
+                }
+                let sku = store.dims[Dim::Sku.index()][row];
+                let product = store.dims[Dim::Product.index()][row];
+                if sku != NONE && product != NONE && kind != Kind::AzureUsage {
+                    f.skus[i].push((product, sku, key));
+                }
+            }
+        }
+        for i in 0..n {
+            sort_dedup(&mut f.current[i]);
+            sort_dedup(&mut f.using[i]);
+            sort_dedup(&mut f.skus[i]);
+            for p in f.pairs[i].iter_mut() {
+                sort_dedup(p);
+            }
+        }
+        f
+    }
+
+    /// Index of `m` in the window, if inside it.
+    pub fn index(&self, m: Month) -> Option<usize> {
+        let (first, last) = self.window?;
+        (m >= first && m <= last).then(|| (m.0 - first.0) as usize)
+    }
+    /// Covered by a status report (a month outside the window is not).
+    pub fn covered(&self, m: Month) -> bool {
+        self.index(m).is_some_and(|i| self.status_covered[i])
+    }
+    pub fn months(&self) -> Vec<Month> {
+        match self.window {
+            Some((a, b)) => Month::span(a, b).collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// `|a \ b|` for sorted sets.
+pub fn count_difference(a: &[u32], b: &[u32]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0u64);
+    while i < a.len() {
+        if j >= b.len() || a[i] < b[j] {
+            n += 1;
+            i += 1;
+        } else if a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else {
+            j += 1;
+        }
+    }
+    n
+}
+
+/// `a \ b` for sorted sets.
+pub fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
+    a.iter().copied().filter(|k| b.binary_search(k).is_err()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn set_difference() {
+        assert_eq!(count_difference(&[1, 2, 3, 5], &[2, 4, 5]), 2);
+        assert_eq!(count_difference(&[], &[1]), 0);
+        assert_eq!(difference(&[1, 2, 3], &[2]), vec![1, 3]);
+    }
+}

@@ -1,0 +1,24 @@
+//! Partnerlens engine: Partner Center report files in, the report JSON out.
+//!
+//! Pure Rust with no web dependency; the browser app and the `partnerlens` CLI both call it,
+//! so their numbers cannot differ. Data flows one way:
+//! bytes → [`store::Store`] (column-wise, dictionary-encoded) → [`facts::Facts`] (per month)
+//! → metrics → [`report::Report`].
+
+pub mod decode;
+pub mod facts;
+pub mod header;
+pub mod kind;
+pub mod load;
+pub mod metrics;
+pub mod month;
+pub mod quality;
+pub mod report;
+pub mod sniff;
+pub mod store;
+pub mod values;
+pub mod workspace;
+
+pub use month::Month;
+pub use report::Report;
+pub use workspace::Workspace;

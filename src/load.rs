@@ -1,0 +1,624 @@
+//! Loading one file into the store (inputs.md): decode, split, detect, normalise, reject.
+
+use crate::decode::decode;
+use crate::header::{normalise, Columns, Role};
+use crate::kind::{detect_json, detect_table, unknown_kind_message, Kind};
+use crate::month::Month;
+use crate::quality::{clip, FileQuality, Rejection};
+use crate::sniff::sniff_delimiter;
+use crate::store::{Dim, Row, Store, NONE, NO_DATE};
+use crate::values::boolean::parse_bool;
+use crate::values::date::parse_date;
+use crate::values::null::non_null;
+use crate::values::number::{parse_number, DecimalStyle};
+use crate::values::state::State;
+use chrono::Datelike;
+use std::collections::{BTreeSet, HashMap};
+use xxhash_rust::xxh3::Xxh3;
+
+const NIL_GUID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// Reads one file into `store` as file number `file_id` and returns its quality record.
+/// Never panics on any input: unreadable files get an `error`, unreadable rows a rejection.
+pub fn load_file(store: &mut Store, file_id: u16, name: &str, bytes: &[u8]) -> FileQuality {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return FileQuality::failed(name, format!("{name}: the file is empty"));
+    }
+    let Some(decoded) = decode(bytes) else {
+        return FileQuality::failed(name, format!("{name}: not a text file (binary data such as a PDF, ZIP or Excel workbook); download the report as TSV or CSV"));
+    };
+    let text = decoded.text.as_str();
+    let first = text.trim_start().chars().next();
+    let mut q = if matches!(first, Some('{') | Some('[')) {
+        load_json(store, file_id, name, text)
+    } else {
+        load_delimited(store, file_id, name, text)
+    };
+    q.encoding = Some(decoded.encoding);
+    q
+}
+
+fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
+    let Some(delim) = sniff_delimiter(text) else {
+        return FileQuality::failed(name, format!("{name}: the first line has no tab, comma or semicolon, so this is not a report table"));
+    };
+    let mut q = FileQuality {
+        name: name.to_string(),
+        format: Some(if delim == b'\t' { "tsv" } else { "csv" }),
+        delimiter: Some((delim as char).to_string()),
+        ..Default::default()
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::ByteRecord::new();
+    // Header: the first non-empty record.
+    let mut header: Vec<String> = Vec::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {
+                if is_blank(&record) {
+                    continue;
+                }
+                header = record.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect();
+                break;
+            }
+            Ok(false) => break,
+            Err(e) => {
+                q.error = Some(format!("{name}: cannot read the header: {e}"));
+                return q;
+            }
+        }
+    }
+    // A trailing delimiter on the header line adds empty names: drop them, and accept as many
+    // empty trailing fields on each row (Excel pads rows this way).
+    let mut padding = 1;
+    while header.last().is_some_and(|h| h.is_empty()) && header.len() > 1 {
+        header.pop();
+        padding += 1;
+    }
+    q.columns = header.clone();
+    let normalised: Vec<String> = header.iter().map(|h| normalise(h)).collect();
+    let cols = Columns::resolve(&normalised, false);
+    let Some(kind) = detect_table(&normalised, &cols) else {
+        q.error = Some(format!("{name}: {}", unknown_kind_message(&header)));
+        return q;
+    };
+    q.kind = Some(kind);
+    let style = if delim == b';' { DecimalStyle::Comma } else { DecimalStyle::Point };
+    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style, false);
+    let width = header.len();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
+                q.warnings.push(format!("{name}: reading stopped early: {e}"));
+                break;
+            }
+        }
+        if is_blank(&record) {
+            continue;
+        }
+        q.rows_read += 1;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let n = record.len();
+        let extra_ok = n > width && n - width <= padding && (width..n).all(|i| record.get(i).is_some_and(|f| f.iter().all(u8::is_ascii_whitespace)));
+        if n != width && !extra_ok {
+            let column = if n < width { header[n].clone() } else { format!("(field {})", width + 1) };
+            let value = if n < width { String::new() } else { String::from_utf8_lossy(record.get(width).unwrap_or(b"")).into_owned() };
+            q.reject(Rejection::new(line, &column, &value, format!("{width} fields as in the header, found {n}")));
+            continue;
+        }
+        // The text was decoded to UTF-8 and the delimiters are ASCII, so fields are UTF-8.
+        let fields: Vec<&str> = record.iter().take(width).map(|f| std::str::from_utf8(f).unwrap_or("")).collect();
+        match rows.add(store, line, &fields) {
+            Ok(()) => q.rows_loaded += 1,
+            Err(r) => q.reject(r),
+        }
+    }
+    rows.finish(store, &mut q);
+    q
+}
+
+fn is_blank(record: &csv::ByteRecord) -> bool {
+    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+}
+
+fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
+    let mut q = FileQuality { name: name.to_string(), format: Some("json"), ..Default::default() };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            q.error = Some(format!("{name}: not valid JSON (line {}, column {}): {e}", e.line(), e.column()));
+            return q;
+        }
+    };
+    let items = match &value {
+        serde_json::Value::Array(a) => a,
+        serde_json::Value::Object(o) => match ["items", "Value", "value"].iter().find_map(|k| o.get(*k)) {
+            Some(serde_json::Value::Array(a)) => a,
+            _ => {
+                q.error = Some(format!("{name}: JSON without a list of records (expected an array, or one under \"items\", \"Value\" or \"value\")"));
+                return q;
+            }
+        },
+        _ => {
+            q.error = Some(format!("{name}: JSON that is not a list of records"));
+            return q;
+        }
+    };
+    // Columns: every field name, in order of first appearance.
+    let mut header: Vec<String> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for item in items {
+        if let serde_json::Value::Object(o) = item {
+            for k in o.keys() {
+                if !position.contains_key(k) {
+                    position.insert(k.clone(), header.len());
+                    header.push(k.clone());
+                }
+            }
+        }
+    }
+    q.columns = header.clone();
+    if items.is_empty() {
+        q.error = Some(format!("{name}: the JSON list is empty"));
+        return q;
+    }
+    let normalised: Vec<String> = header.iter().map(|h| normalise(h)).collect();
+    let cols = Columns::resolve(&normalised, true);
+    let Some(kind) = detect_json(&normalised, &cols) else {
+        q.error = Some(format!("{name}: {}", unknown_kind_message(&header)));
+        return q;
+    };
+    q.kind = Some(kind);
+    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, DecimalStyle::Point, true);
+    let mut cells: Vec<String> = vec![String::new(); header.len()];
+    for (i, item) in items.iter().enumerate() {
+        let line = i as u64 + 1;
+        q.rows_read += 1;
+        let serde_json::Value::Object(o) = item else {
+            q.reject(Rejection::new(line, "(item)", &clip(&item.to_string()), "an object with named fields"));
+            continue;
+        };
+        for c in cells.iter_mut() {
+            c.clear();
+        }
+        for (k, v) in o {
+            if let Some(&p) = position.get(k) {
+                cells[p] = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    other => clip(&other.to_string()),
+                };
+            }
+        }
+        let fields: Vec<&str> = cells.iter().map(String::as_str).collect();
+        match rows.add(store, line, &fields) {
+            Ok(()) => q.rows_loaded += 1,
+            Err(r) => q.reject(r),
+        }
+    }
+    rows.finish(store, &mut q);
+    q
+}
+
+/// Per-column count of unreadable values, with the first one seen.
+#[derive(Default)]
+struct Unreadable {
+    count: u64,
+    line: u64,
+    value: String,
+}
+
+/// Turns the fields of one row into a `Row`, with the file's column roles resolved once.
+struct RowBuilder<'h> {
+    file_id: u16,
+    kind: Kind,
+    header: &'h [String],
+    cols: Columns,
+    style: DecimalStyle,
+    /// Column order sorted by normalised name, and the hash of those names: identical rows of
+    /// files whose columns are the same but ordered differently still match.
+    order: Vec<usize>,
+    header_hash: u128,
+    acr_cols: Vec<usize>,
+    sold: Option<usize>,
+    assigned: Option<usize>,
+    active: Option<usize>,
+    unreadable: HashMap<usize, Unreadable>,
+    months: BTreeSet<Month>,
+    identical: u64,
+    duplicate: u64,
+    no_key: u64,
+    unknown: u32,
+    azure: u32,
+}
+
+impl<'h> RowBuilder<'h> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(store: &mut Store, file_id: u16, kind: Kind, header: &'h [String], normalised: &[String], cols: Columns, style: DecimalStyle, _json: bool) -> Self {
+        let mut order: Vec<usize> = (0..normalised.len()).collect();
+        order.sort_by(|a, b| normalised[*a].cmp(&normalised[*b]));
+        let mut h = Xxh3::new();
+        for &i in &order {
+            h.update(normalised[i].as_bytes());
+            h.update(&[0x1e]);
+        }
+        let acr_cols = ["acrusd", "totalacr", "monthlysubscriptionlevelacr"]
+            .iter()
+            .filter_map(|a| normalised.iter().position(|n| n == a))
+            .collect();
+        let first = |roles: &[Role]| roles.iter().find_map(|r| cols.get(*r));
+        let sold = match kind {
+            Kind::SeatUsage => first(&[Role::AvailableSeats]),
+            Kind::Subscriptions => first(&[Role::TotalSoldSeats, Role::AvailableSeatsEop]),
+            Kind::LicenseDeployment => first(&[Role::LicensesSold]),
+            _ => None,
+        };
+        let assigned = match kind {
+            Kind::SeatUsage => first(&[Role::AssignedSeats]),
+            Kind::Subscriptions => first(&[Role::TotalAssignedSeats]),
+            Kind::LicenseDeployment => first(&[Role::LicensesDeployed]),
+            Kind::LicenseUsage => first(&[Role::PaidUnits, Role::LicensesQualified]),
+            _ => None,
+        };
+        let active = match kind {
+            Kind::SeatUsage => first(&[Role::ActiveSeats]),
+            Kind::LicenseUsage => first(&[Role::MonthlyActiveUsers, Role::LicensesActive]),
+            _ => None,
+        };
+        RowBuilder {
+            file_id,
+            kind,
+            header,
+            cols,
+            style,
+            order,
+            header_hash: h.digest128(),
+            acr_cols,
+            sold,
+            assigned,
+            active,
+            unreadable: HashMap::new(),
+            months: BTreeSet::new(),
+            identical: 0,
+            duplicate: 0,
+            no_key: 0,
+            unknown: store.strings.intern("Unknown"),
+            azure: store.strings.intern("Microsoft Azure"),
+        }
+    }
+
+    fn cell<'a>(&self, fields: &[&'a str], role: Role) -> Option<&'a str> {
+        self.cols.get(role).and_then(|i| fields.get(i).copied())
+    }
+
+    fn number(&mut self, fields: &[&str], col: Option<usize>, line: u64) -> f64 {
+        let Some(i) = col else { return f64::NAN };
+        let raw = fields.get(i).copied().unwrap_or("");
+        let Some(t) = non_null(raw) else { return f64::NAN };
+        match parse_number(t, self.style) {
+            Some(v) => v,
+            None => {
+                self.note_unreadable(i, line, raw);
+                f64::NAN
+            }
+        }
+    }
+
+    fn date(&mut self, fields: &[&str], role: Role, line: u64) -> i32 {
+        let Some(i) = self.cols.get(role) else { return NO_DATE };
+        let raw = fields.get(i).copied().unwrap_or("");
+        let Some(t) = non_null(raw) else { return NO_DATE };
+        match parse_date(t) {
+            Some(d) => d.num_days_from_ce() - 719_163,
+            None => {
+                self.note_unreadable(i, line, raw);
+                NO_DATE
+            }
+        }
+    }
+
+    fn note_unreadable(&mut self, col: usize, line: u64, raw: &str) {
+        let u = self.unreadable.entry(col).or_default();
+        if u.count == 0 {
+            u.line = line;
+            u.value = clip(raw);
+        }
+        u.count += 1;
+    }
+
+    fn dict(&self, store: &mut Store, fields: &[&str], role: Role) -> u32 {
+        match self.cell(fields, role) {
+            None => NONE,
+            Some(raw) => match non_null(raw) {
+                Some(t) => store.strings.intern(t),
+                None => self.unknown,
+            },
+        }
+    }
+
+    fn add(&mut self, store: &mut Store, line: u64, fields: &[&str]) -> Result<(), Rejection> {
+        // Month: required (inputs.md "Bad input").
+        let month_col = self.cols.get(Role::Month);
+        let month = match month_col {
+            None => return Err(Rejection::new(line, "Month", "", "a date (the file has no Month column)")),
+            Some(i) => {
+                let raw = fields.get(i).copied().unwrap_or("");
+                match non_null(raw).and_then(parse_date) {
+                    Some(d) => Month::new(d.year(), d.month()).ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?,
+                    None => return Err(Rejection::new(line, &self.header[i], raw, "a date")),
+                }
+            }
+        };
+        // Identical rows across files (metrics.md §6).
+        let mut h = Xxh3::new();
+        h.update(&self.header_hash.to_le_bytes());
+        for &i in &self.order {
+            h.update(fields.get(i).copied().unwrap_or("").trim().as_bytes());
+            h.update(&[0x1f]);
+        }
+        let digest = h.digest128();
+        let repeat = match store.seen.get(&digest) {
+            Some(&f) => f != self.file_id,
+            None => {
+                store.seen.insert(digest, self.file_id);
+                false
+            }
+        };
+        // Customer key (metrics.md §1, §6 "Keys").
+        let key = if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
+            store.strings.intern(&format!("t:{}", t.to_lowercase()))
+        } else if let Some(t) = self.cell(fields, Role::Tpid).and_then(non_null) {
+            store.strings.intern(&format!("p:{t}"))
+        } else if let Some(t) = self.cell(fields, Role::Name).and_then(non_null) {
+            store.strings.intern(&format!("n:{t}"))
+        } else {
+            self.no_key += 1;
+            NONE
+        };
+        let name = match self.cell(fields, Role::Name).and_then(non_null) {
+            Some(n) => store.strings.intern(n),
+            None => NONE,
+        };
+        let state = match self.kind {
+            Kind::Customers => match self.cell(fields, Role::CustomerStatus) {
+                Some(raw) => State::parse(raw),
+                None => State::Active,
+            },
+            _ => self.cell(fields, Role::SubscriptionState).map(State::parse).unwrap_or(State::Missing),
+        };
+        let duplicate = match self.cols.get(Role::Duplicate) {
+            None => false,
+            Some(i) => {
+                let raw = fields.get(i).copied().unwrap_or("");
+                match non_null(raw) {
+                    None => false,
+                    Some(t) => parse_bool(t).unwrap_or_else(|| {
+                        self.note_unreadable(i, line, raw);
+                        false
+                    }),
+                }
+            }
+        };
+        let mut dims = [NONE; 8];
+        for dim in Dim::ALL {
+            let role = match dim {
+                Dim::Product => Role::Product,
+                Dim::Sku => Role::Sku,
+                Dim::Market => Role::Market,
+                Dim::Segment => Role::Segment,
+                Dim::PartnerLocation => Role::PartnerLocation,
+                Dim::SalesChannel => Role::SalesChannel,
+                Dim::PricingLevel => Role::PricingLevel,
+                Dim::Attribution => Role::Attribution,
+            };
+            dims[dim.index()] = self.dict(store, fields, role);
+        }
+        if self.kind == Kind::AzureUsage {
+            // metrics.md §2: every Azure usage row is product "Microsoft Azure".
+            dims[Dim::Product.index()] = self.azure;
+        }
+        let subscription = match self.cell(fields, Role::SubscriptionId).and_then(non_null) {
+            Some(s) if s != NIL_GUID => store.strings.intern(&s.to_lowercase()),
+            _ => NONE,
+        };
+        let workload = self.dict(store, fields, Role::Workload);
+        let churn_risk = self.dict(store, fields, Role::ChurnRisk);
+        let auto_renew = match self.cols.get(Role::AutoRenew) {
+            None => 2,
+            Some(i) => {
+                let raw = fields.get(i).copied().unwrap_or("");
+                match non_null(raw).map(parse_bool) {
+                    None => 2,
+                    Some(Some(b)) => b as u8,
+                    Some(None) => {
+                        self.note_unreadable(i, line, raw);
+                        2
+                    }
+                }
+            }
+        };
+        let start = self.date(fields, Role::SubscriptionStart, line);
+        let end = self.date(fields, Role::SubscriptionEnd, line);
+        let first_use = self.date(fields, Role::FirstUse, line);
+        let last_renewal = self.date(fields, Role::LastRenewal, line);
+        let usage_quantity = self.number(fields, self.cols.get(Role::UsageQuantity), line);
+        let acr_cols = self.acr_cols.clone();
+        let mut acr = f64::NAN;
+        let mut acr_positive = false;
+        for (n, c) in acr_cols.into_iter().enumerate() {
+            let v = self.number(fields, Some(c), line);
+            if n == 0 {
+                acr = v;
+            }
+            acr_positive |= v > 0.0;
+        }
+        let sold = self.number(fields, self.sold, line);
+        let assigned = self.number(fields, self.assigned, line);
+        let active_units = self.number(fields, self.active, line);
+        let has_usage = match self.kind {
+            Kind::AzureUsage => usage_quantity > 0.0 || acr_positive,
+            Kind::LicenseUsage | Kind::SeatUsage => active_units > 0.0,
+            _ => false,
+        };
+        self.months.insert(month);
+        self.identical += repeat as u64;
+        self.duplicate += duplicate as u64;
+        store.push(
+            self.file_id,
+            self.kind,
+            Row {
+                month, key, name, state, duplicate, repeat, dims, subscription, workload, churn_risk,
+                start, end, first_use, last_renewal, auto_renew, usage_quantity, acr, sold, assigned,
+                active_units, has_usage,
+            },
+        );
+        Ok(())
+    }
+
+    fn finish(self, _store: &mut Store, q: &mut FileQuality) {
+        q.months_covered = self.months.iter().copied().collect();
+        if let (Some(first), Some(last)) = (self.months.first(), self.months.last()) {
+            q.months = vec![*first, *last];
+        }
+        q.rows_identical = self.identical;
+        q.rows_duplicate = self.duplicate;
+        let mut cols: Vec<_> = self.unreadable.iter().collect();
+        cols.sort_by_key(|(c, _)| **c);
+        for (c, u) in cols {
+            let expected = match self.header.get(*c).map(|h| normalise(h)) {
+                Some(n) if n.contains("date") || n == "processeddatetime" => "a date",
+                Some(n) if n.starts_with("is") || n.contains("renew") => "yes/no or 1/0",
+                _ => "a number",
+            };
+            q.warnings.push(format!(
+                "{}: column {}: {} value(s) are not {expected} and were read as empty (first at line {}: \"{}\")",
+                q.name, self.header.get(*c).map(String::as_str).unwrap_or("?"), u.count, u.line, u.value
+            ));
+        }
+        if self.no_key > 0 {
+            q.warnings.push(format!(
+                "{}: {} row(s) have no CustomerTenantId, CustomerTpid or CustomerName and count for no customer",
+                q.name, self.no_key
+            ));
+        }
+        q.missing = missing_columns(self.kind, &self.cols);
+    }
+}
+
+/// The columns some metric needs that a file of this kind lacks (metrics.md §5).
+fn missing_columns(kind: Kind, cols: &Columns) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut need = |role: Role, why: &str| {
+        if !cols.has(role) {
+            out.push(format!("{}: {why}", role.display()));
+        }
+    };
+    if kind != Kind::LicenseDeployment {
+        need(Role::Month, "every row is rejected without a month");
+    }
+    if !cols.has(Role::TenantId) && !cols.has(Role::Tpid) {
+        need(Role::TenantId, "customers are told apart by name only");
+    }
+    match kind {
+        Kind::Customers => {
+            need(Role::CustomerStatus, "every row counts as an active customer");
+            need(Role::Product, "customers by product is empty");
+            need(Role::Market, "customers by market and the map are empty");
+        }
+        Kind::Subscriptions => {
+            need(Role::Product, "customers by product is empty");
+            need(Role::Market, "customers by market and the map are empty");
+            need(Role::SubscriptionEnd, "renewals cannot be seen");
+        }
+        Kind::AzureUsage => {
+            need(Role::SubscriptionState, "no row counts as an active customer (needs a subscription state)");
+            need(Role::SubscriptionId, "Azure subscriptions cannot be counted");
+            if !cols.has(Role::UsageQuantity) && !cols.has(Role::Acr) {
+                out.push("UsageQuantity or ACR_USD: usage cannot be seen".to_string());
+            }
+        }
+        Kind::LicenseUsage => {
+            if !cols.has(Role::MonthlyActiveUsers) && !cols.has(Role::LicensesActive) {
+                out.push("MonthlyActiveUsers: active customers cannot be seen".to_string());
+            }
+        }
+        Kind::SeatUsage => need(Role::ActiveSeats, "active customers cannot be seen"),
+        Kind::LicenseDeployment => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn load(text: &str) -> (Store, FileQuality) {
+        let mut s = Store::default();
+        let q = load_file(&mut s, 0, "t.tsv", text.as_bytes());
+        (s, q)
+    }
+    #[test]
+    fn rejects_bad_rows_and_keeps_good_ones() {
+        let (s, q) = load("CustomerTenantId\tCustomerStatus\tMonth\nA\tActive\t2025-01-01\nB\tActive\t13/45/2025\nC\tActive\nD\tActive\t2025-02-01\t\n");
+        assert_eq!(q.kind, Some(Kind::Customers));
+        assert_eq!((q.rows_read, q.rows_loaded, q.rows_rejected), (4, 2, 2));
+        assert_eq!(q.rejections[0], Rejection::new(3, "Month", "13/45/2025", "a date"));
+        assert_eq!(q.rejections[1].line, 4);
+        assert_eq!(q.rejections[1].column, "Month");
+        assert_eq!(s.len(), 2);
+        assert_eq!(q.months.iter().map(|m| m.to_string()).collect::<Vec<_>>(), ["2025-01", "2025-02"]);
+    }
+    #[test]
+    fn quoting_blank_lines_and_crlf() {
+        let (s, q) = load("CustomerTenantId,CustomerName,CustomerStatus,Month\r\n\r\nA,\"Contoso, Ltd\",Active,1/1/2025\r\nB,\"Say \"\"hi\"\"\",Active,2025-01-01\r\n\r\n");
+        assert_eq!((q.rows_read, q.rows_loaded), (2, 2));
+        assert_eq!(q.delimiter.as_deref(), Some(","));
+        assert_eq!(s.strings.get(s.name[0]), "Contoso, Ltd");
+        assert_eq!(s.strings.get(s.name[1]), "Say \"hi\"");
+    }
+    #[test]
+    fn refuses_what_is_not_a_report() {
+        let (_, q) = load("Name,Value\nx,1\n");
+        assert!(q.error.as_deref().unwrap_or("").contains("its columns are Name, Value"), "{:?}", q.error);
+        let (_, q) = load("");
+        assert!(q.error.unwrap().contains("empty"));
+        let mut s = Store::default();
+        let q = load_file(&mut s, 0, "r.pdf", b"%PDF-1.7\n\x00\x00\x01");
+        assert!(q.error.unwrap().contains("not a text file"));
+    }
+    #[test]
+    fn identical_rows_across_files_are_flagged_once() {
+        let mut s = Store::default();
+        let a = "CustomerTenantId\tCustomerStatus\tMonth\nA\tActive\t2025-01-01\nA\tActive\t2025-01-01\n";
+        let b = "Month\tCustomerTenantId\tCustomerStatus\n2025-01-01\tA\tActive\n2025-02-01\tA\tActive\n";
+        load_file(&mut s, 0, "a", a.as_bytes());
+        let q = load_file(&mut s, 1, "b", b.as_bytes());
+        assert_eq!(s.repeat, [false, false, true, false]);
+        assert_eq!(q.rows_identical, 1);
+        assert_eq!(q.rows_loaded, 2);
+    }
+    #[test]
+    fn json_envelopes() {
+        for text in [
+            r#"{"items":[{"customerTenantId":"A","licensesActive":"3","licensesQualified":5,"processedDateTime":"2025-03-09T00:00:00+00:00"}]}"#,
+            r#"{"Value":[{"customerTenantId":"A","licenseActive":3,"licensesQualified":5,"processedDateTime":"2025-03-09T00:00:00"}]}"#,
+            r#"[{"customerTenantId":"A","licensesActive":3,"licensesQualified":"5","processedDateTime":"2025-03-09"}]"#,
+        ] {
+            let mut s = Store::default();
+            let q = load_file(&mut s, 0, "l.json", text.as_bytes());
+            assert_eq!(q.kind, Some(Kind::LicenseUsage), "{text}");
+            assert_eq!(q.rows_loaded, 1);
+            assert_eq!(s.active_units[0], 3.0);
+            assert!(s.has_usage[0]);
+            assert_eq!(s.month[0].to_string(), "2025-03");
+        }
+    }
+}

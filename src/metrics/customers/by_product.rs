@@ -1,0 +1,41 @@
+//! Customers by product, with the SKU breakdown (metrics.md §2 "Distributions", `product` and
+//! `sku`).
+
+use super::distribution::{count_values, distribution, ValueCount};
+use crate::facts::Facts;
+use crate::month::Month;
+use crate::store::{Dim, Store};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ProductCustomers {
+    pub product: String,
+    pub customers: u64,
+    /// Keys per SKU within the product, only from rows whose file has a SKU column.
+    pub skus: Vec<SkuCustomers>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SkuCustomers {
+    pub sku: String,
+    pub customers: u64,
+}
+
+/// The `product` distribution at `m`, each product with its SKU distribution.
+pub fn by_product(store: &Store, facts: &Facts, m: Month) -> Vec<ProductCustomers> {
+    let skus = facts.index(m).map(|i| facts.skus[i].as_slice()).unwrap_or(&[]);
+    distribution(store, facts, m, Dim::Product)
+        .into_iter()
+        .map(|ValueCount { value, customers }| {
+            let rows = skus.iter().filter(|(p, _, _)| store.strings.get(*p) == value);
+            ProductCustomers {
+                skus: count_values(store, rows.map(|(_, s, _)| *s))
+                    .into_iter()
+                    .map(|c| SkuCustomers { sku: c.value, customers: c.customers })
+                    .collect(),
+                product: value,
+                customers,
+            }
+        })
+        .collect()
+}

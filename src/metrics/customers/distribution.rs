@@ -1,0 +1,44 @@
+//! Customer distributions at month `b` (metrics.md §2 "Distributions").
+
+use crate::facts::Facts;
+use crate::month::Month;
+use crate::store::{Dim, Store};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ValueCount {
+    pub value: String,
+    pub customers: u64,
+}
+
+/// For each value `v` of `dim`: the keys of `C(m)` with an active, counting row of a status
+/// report in `m` with `dim = v`. A key under two values counts under both. Null, empty and
+/// `UNKNOWN` labels are one `Unknown` bucket; rows of files without the column add nothing.
+/// Sorted by count descending, then value ascending (code-point order). Empty outside the
+/// window or in a missing month.
+pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<ValueCount> {
+    let Some(i) = facts.index(m) else { return Vec::new() };
+    count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v))
+}
+
+/// Counts runs of equal ids (the input is sorted by value, one entry per distinct key) and
+/// sorts the result the way every distribution is sorted.
+pub fn count_values(store: &Store, values: impl Iterator<Item = u32>) -> Vec<ValueCount> {
+    let mut counts: Vec<(u32, u64)> = Vec::new();
+    for v in values {
+        match counts.last_mut() {
+            Some((last, n)) if *last == v => *n += 1,
+            _ => counts.push((v, 1)),
+        }
+    }
+    let mut out: Vec<ValueCount> = counts
+        .into_iter()
+        .map(|(v, n)| ValueCount { value: store.strings.get(v).to_string(), customers: n })
+        .collect();
+    sort_counts(&mut out);
+    out
+}
+
+pub fn sort_counts(v: &mut [ValueCount]) {
+    v.sort_by(|a, b| b.customers.cmp(&a.customers).then_with(|| a.value.cmp(&b.value)));
+}

@@ -1,0 +1,32 @@
+//! The report JSON (spec/report-json.md): one serde type for everything the dashboards show.
+
+use crate::metrics::customers::Customers;
+use crate::month::Month;
+use crate::quality::Quality;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Window {
+    pub first: Month,
+    pub last: Month,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// `null` when no row loaded.
+    pub window: Option<Window>,
+    pub range: Option<crate::metrics::range::Range>,
+    /// `null` when no customers, subscriptions or Azure usage report is loaded.
+    pub customers: Option<Customers>,
+    /// Filled by the Azure issue; `null` until then.
+    pub azure: Option<serde_json::Value>,
+    /// Filled by the licenses issue; `null` until then.
+    pub licenses: Option<serde_json::Value>,
+    pub quality: Quality,
+}
+
+impl Report {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}

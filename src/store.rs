@@ -1,0 +1,182 @@
+//! The loaded data: one column-wise table for the rows of every file, strings dictionary-encoded
+//! (STYLE.md "Data flows one way": bytes → typed table → monthly facts → metrics → report).
+
+use crate::kind::Kind;
+use crate::month::Month;
+use crate::values::state::State;
+use std::collections::HashMap;
+
+/// "No value" in a dictionary-encoded column.
+pub const NONE: u32 = u32::MAX;
+/// "No value" in a date column (days since 1970-01-01).
+pub const NO_DATE: i32 = i32::MIN;
+
+/// Interned strings: each distinct text is stored once and rows hold its `u32` id.
+#[derive(Default, Debug)]
+pub struct Dict {
+    index: HashMap<Box<str>, u32>,
+    values: Vec<Box<str>>,
+}
+
+impl Dict {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(id) = self.index.get(s) {
+            return *id;
+        }
+        let id = self.values.len() as u32;
+        self.values.push(s.into());
+        self.index.insert(s.into(), id);
+        id
+    }
+    pub fn get(&self, id: u32) -> &str {
+        self.values.get(id as usize).map(|s| &**s).unwrap_or("")
+    }
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// The dimensions customers are counted by (metrics.md §2 "Distributions").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dim {
+    Product,
+    Sku,
+    Market,
+    Segment,
+    PartnerLocation,
+    SalesChannel,
+    PricingLevel,
+    Attribution,
+}
+
+impl Dim {
+    pub const ALL: [Dim; 8] = [
+        Dim::Product, Dim::Sku, Dim::Market, Dim::Segment, Dim::PartnerLocation, Dim::SalesChannel,
+        Dim::PricingLevel, Dim::Attribution,
+    ];
+    pub fn index(self) -> usize {
+        self as usize
+    }
+    /// The field name in the report JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dim::Product => "product",
+            Dim::Sku => "sku",
+            Dim::Market => "market",
+            Dim::Segment => "segment",
+            Dim::PartnerLocation => "partner_location",
+            Dim::SalesChannel => "sales_channel",
+            Dim::PricingLevel => "pricing_level",
+            Dim::Attribution => "attribution_type",
+        }
+    }
+}
+
+/// Every loaded row of every file, one `Vec` per column. Numbers are `f64` with `NaN` for null.
+#[derive(Default, Debug)]
+pub struct Store {
+    pub strings: Dict,
+    pub file: Vec<u16>,
+    pub kind: Vec<Kind>,
+    pub month: Vec<Month>,
+    /// Customer key (`t:` tenant id lower-cased, `p:` TPID, `n:` name), or `NONE`.
+    pub key: Vec<u32>,
+    pub name: Vec<u32>,
+    pub state: Vec<State>,
+    /// `IsDuplicateRowForPGA` / `IsACRDuplicateAtPGALevel` set.
+    pub duplicate: Vec<bool>,
+    /// Identical to a row of an earlier file (metrics.md §6 "Identical rows").
+    pub repeat: Vec<bool>,
+    /// One column per `Dim`; `NONE` where the row's file has no such column.
+    pub dims: [Vec<u32>; 8],
+    pub subscription: Vec<u32>,
+    pub workload: Vec<u32>,
+    pub churn_risk: Vec<u32>,
+    pub start: Vec<i32>,
+    pub end: Vec<i32>,
+    pub first_use: Vec<i32>,
+    pub last_renewal: Vec<i32>,
+    /// 0 = no, 1 = yes, 2 = unknown.
+    pub auto_renew: Vec<u8>,
+    pub usage_quantity: Vec<f64>,
+    pub acr: Vec<f64>,
+    pub sold: Vec<f64>,
+    pub assigned: Vec<f64>,
+    pub active_units: Vec<f64>,
+    /// The row shows usage: Azure usage or ACR above 0, or active users / seats above 0.
+    pub has_usage: Vec<bool>,
+    /// Row hashes seen so far, with the file they were first seen in.
+    pub(crate) seen: HashMap<u128, u16>,
+}
+
+impl Store {
+    pub fn len(&self) -> usize {
+        self.month.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.month.is_empty()
+    }
+    /// Rows that count in counts and sums: neither a PGA duplicate nor a repeat of another file.
+    pub fn counts(&self, row: usize) -> bool {
+        !self.duplicate[row] && !self.repeat[row]
+    }
+}
+
+/// One row on its way into the store.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub month: Month,
+    pub key: u32,
+    pub name: u32,
+    pub state: State,
+    pub duplicate: bool,
+    pub repeat: bool,
+    pub dims: [u32; 8],
+    pub subscription: u32,
+    pub workload: u32,
+    pub churn_risk: u32,
+    pub start: i32,
+    pub end: i32,
+    pub first_use: i32,
+    pub last_renewal: i32,
+    pub auto_renew: u8,
+    pub usage_quantity: f64,
+    pub acr: f64,
+    pub sold: f64,
+    pub assigned: f64,
+    pub active_units: f64,
+    pub has_usage: bool,
+}
+
+impl Store {
+    pub fn push(&mut self, file: u16, kind: Kind, r: Row) {
+        self.file.push(file);
+        self.kind.push(kind);
+        self.month.push(r.month);
+        self.key.push(r.key);
+        self.name.push(r.name);
+        self.state.push(r.state);
+        self.duplicate.push(r.duplicate);
+        self.repeat.push(r.repeat);
+        for (col, v) in self.dims.iter_mut().zip(r.dims) {
+            col.push(v);
+        }
+        self.subscription.push(r.subscription);
+        self.workload.push(r.workload);
+        self.churn_risk.push(r.churn_risk);
+        self.start.push(r.start);
+        self.end.push(r.end);
+        self.first_use.push(r.first_use);
+        self.last_renewal.push(r.last_renewal);
+        self.auto_renew.push(r.auto_renew);
+        self.usage_quantity.push(r.usage_quantity);
+        self.acr.push(r.acr);
+        self.sold.push(r.sold);
+        self.assigned.push(r.assigned);
+        self.active_units.push(r.active_units);
+        self.has_usage.push(r.has_usage);
+    }
+}

@@ -1,0 +1,6 @@
+//! Cell values as Partner Center writes them (inputs.md "Values").
+pub mod boolean;
+pub mod date;
+pub mod null;
+pub mod number;
+pub mod state;

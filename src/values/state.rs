@@ -1,0 +1,63 @@
+//! Subscription / customer states (metrics.md §1 "Active state", schemas reference §8.2).
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// `Active`, `Renewed`, `InGracePeriod` (`In Grace Period`, `grace`), `Open`.
+    Active,
+    /// `Suspended`, `Disabled`, `Inactive`.
+    Suspended,
+    /// `Deprovisioned`, `Deleted`, `Cancelled`/`Canceled`, `Expired`, `Closed`, `Churned`.
+    Deprovisioned,
+    /// Any other non-empty label (`Pending`, `None`, …): not active.
+    Other,
+    /// Empty or null status: not active (metrics.md §6 "Status column").
+    Missing,
+}
+
+impl State {
+    /// Compares case- and space-insensitively (also ignoring `_` and `-`).
+    pub fn parse(raw: &str) -> State {
+        if crate::values::null::is_null(raw) {
+            return State::Missing;
+        }
+        let key: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        match key.as_str() {
+            "active" | "renewed" | "ingraceperiod" | "ingrace" | "grace" | "open" => State::Active,
+            "suspended" | "disabled" | "inactive" => State::Suspended,
+            "deprovisioned" | "deleted" | "cancelled" | "canceled" | "expired" | "closed"
+            | "churned" => State::Deprovisioned,
+            _ => State::Other,
+        }
+    }
+    pub fn is_active(self) -> bool {
+        self == State::Active
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn spellings() {
+        for s in ["Active", "ACTIVE", "renewed", "In Grace Period", "InGracePeriod", "grace", "Open", "in_grace"] {
+            assert_eq!(State::parse(s), State::Active, "{s}");
+        }
+        for s in ["Suspended", "DISABLED", "Inactive"] {
+            assert_eq!(State::parse(s), State::Suspended, "{s}");
+        }
+        for s in ["Deprovisioned", "deleted", "Cancelled", "Canceled", "Expired", "Closed", "Churned"] {
+            assert_eq!(State::parse(s), State::Deprovisioned, "{s}");
+        }
+        assert_eq!(State::parse("Pending"), State::Other);
+        assert_eq!(State::parse(""), State::Missing);
+        assert_eq!(State::parse("NULL"), State::Missing);
+        assert!(!State::parse("none").is_active());
+    }
+}

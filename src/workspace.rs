@@ -1,0 +1,109 @@
+//! The loaded files and what is computed from them: the one entry point the CLI and the
+//! browser share.
+
+use crate::facts::Facts;
+use crate::load::load_file;
+use crate::metrics::customers;
+use crate::metrics::range::Range;
+use crate::month::Month;
+use crate::quality::{FileQuality, Quality};
+use crate::report::{Report, Window};
+use crate::store::Store;
+
+#[derive(Default)]
+pub struct Workspace {
+    pub store: Store,
+    pub files: Vec<FileQuality>,
+    facts: Option<Facts>,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads one file (files are counted in the order they are added; identical rows of a
+    /// later file count once). Returns its quality record.
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> &FileQuality {
+        let id = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
+        let q = if self.files.len() >= u16::MAX as usize {
+            FileQuality::failed(name, format!("{name}: too many files loaded at once"))
+        } else {
+            load_file(&mut self.store, id, name, bytes)
+        };
+        self.files.push(q);
+        self.facts = None;
+        &self.files[self.files.len() - 1]
+    }
+
+    /// True when at least one file loaded at least one row.
+    pub fn has_data(&self) -> bool {
+        !self.store.is_empty()
+    }
+
+    /// The monthly facts, built on first use after a load and reused for every range.
+    pub fn facts(&mut self) -> &Facts {
+        self.facts.get_or_insert_with(|| Facts::build(&self.store))
+    }
+
+    /// The report over `[from, to]` (defaults: the last 12 months of the window).
+    pub fn report(&mut self, from: Option<Month>, to: Option<Month>) -> Result<Report, String> {
+        self.facts();
+        let facts = self.facts.as_ref().ok_or("no facts")?;
+        let quality = self.quality(facts);
+        let Some(window) = facts.window else {
+            return Ok(Report { window: None, range: None, customers: None, azure: None, licenses: None, quality });
+        };
+        let range = Range::resolve(window, from, to)?;
+        Ok(Report {
+            window: Some(Window { first: window.0, last: window.1 }),
+            range: Some(range),
+            customers: customers::compute(&self.store, facts, range),
+            azure: None,
+            licenses: None,
+            quality,
+        })
+    }
+
+    fn quality(&self, facts: &Facts) -> Quality {
+        let mut warnings = Vec::new();
+        let mut missing_months = Vec::new();
+        if facts.has_status_report {
+            for (i, m) in facts.months().into_iter().enumerate() {
+                if !facts.status_covered[i] {
+                    missing_months.push(m);
+                }
+            }
+        }
+        if !missing_months.is_empty() {
+            let list: Vec<String> = missing_months.iter().map(|m| m.to_string()).collect();
+            warnings.push(format!(
+                "no customers, subscriptions or Azure usage report covers {}: those months show no values (not zero)",
+                list.join(", ")
+            ));
+        }
+        for f in &self.files {
+            if f.rows_identical > 0 {
+                warnings.push(format!(
+                    "{}: {} row(s) are identical to rows of a file loaded before it and are counted once",
+                    f.name, f.rows_identical
+                ));
+            }
+            warnings.extend(f.warnings.iter().cloned());
+            if let Some(e) = &f.error {
+                warnings.push(e.clone());
+            }
+        }
+        if let Some((_, last)) = facts.window {
+            let today = chrono::Utc::now().date_naive();
+            use chrono::Datelike;
+            let this = Month::new(today.year(), today.month());
+            if this.is_some_and(|t| last >= t.prev()) {
+                warnings.push(format!(
+                    "{last} is the latest month loaded; Partner Center refreshes its reports a few days after a month ends, so {last} may still be incomplete"
+                ));
+            }
+        }
+        Quality { files: self.files.clone(), missing_months, warnings }
+    }
+}
