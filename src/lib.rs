@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod month;
 pub mod quality;
 pub mod report;
+pub mod sample;
 pub mod sniff;
 pub mod store;
 pub mod values;
