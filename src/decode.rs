@@ -17,21 +17,37 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Some(Decoded { text: text.into_owned(), encoding: name(enc), bom: true });
+        return Some(Decoded {
+            text: text.into_owned(),
+            encoding: name(enc),
+            bom: true,
+        });
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        return Some(Decoded { text: text.into_owned(), encoding: name(enc), bom: false });
+        return Some(Decoded {
+            text: text.into_owned(),
+            encoding: name(enc),
+            bom: false,
+        });
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
     if head.contains(&0) {
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Some(Decoded { text: s.to_owned(), encoding: "utf-8", bom: false }),
+        Ok(s) => Some(Decoded {
+            text: s.to_owned(),
+            encoding: "utf-8",
+            bom: false,
+        }),
         Err(_) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Some(Decoded { text: text.into_owned(), encoding: "windows-1252", bom: false })
+            Some(Decoded {
+                text: text.into_owned(),
+                encoding: "windows-1252",
+                bom: false,
+            })
         }
     }
 }
@@ -87,16 +103,25 @@ mod tests {
     #[test]
     fn encodings() {
         let d = decode(b"\xEF\xBB\xBFMonth\tX").unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.bom), ("Month\tX", "utf-8", true));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            ("Month\tX", "utf-8", true)
+        );
         let d = decode(&utf16le("Month\tCustomerName\nMünchen", true)).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Month\tCustomerName\nMünchen", "utf-16le"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Month\tCustomerName\nMünchen", "utf-16le")
+        );
         let mut be = vec![0xFE, 0xFF];
         for u in "Month".encode_utf16() {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).unwrap().text, "Month");
         let d = decode(&utf16le("Month\tCustomerName", false)).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Month\tCustomerName", "utf-16le"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Month\tCustomerName", "utf-16le")
+        );
         let d = decode(b"Caf\xe9").unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Café", "windows-1252"));
         assert!(decode(b"%PDF-1.4\x00\x01\x02binary").is_none());

@@ -153,7 +153,10 @@ pub fn count_difference(a: &[u32], b: &[u32]) -> u64 {
 
 /// `a \ b` for sorted sets.
 pub fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter().copied().filter(|k| b.binary_search(k).is_err()).collect()
+    a.iter()
+        .copied()
+        .filter(|k| b.binary_search(k).is_err())
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,11 @@
 /// Lower case, spaces, `_` and `-` removed, and a trailing parenthesised part dropped, so
 /// `PGA_MPNID`, `PGAMpnId` and `PGAMpnID` are the same column and `Month (Monat)` is `month`.
 pub fn normalise(name: &str) -> String {
-    let mut t = name.trim().trim_start_matches('\u{feff}').trim_matches('"').trim();
+    let mut t = name
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .trim_matches('"')
+        .trim();
     if t.ends_with(')') {
         if let Some(open) = t.rfind('(') {
             if open > 0 {
@@ -62,15 +66,43 @@ pub enum Role {
 
 impl Role {
     pub const ALL: [Role; 37] = [
-        Role::Month, Role::TenantId, Role::Tpid, Role::Name, Role::CustomerStatus,
-        Role::SubscriptionState, Role::Market, Role::Segment, Role::PartnerLocation,
-        Role::SalesChannel, Role::PricingLevel, Role::Attribution, Role::Product, Role::Sku,
-        Role::Duplicate, Role::SubscriptionId, Role::SubscriptionStart, Role::SubscriptionEnd,
-        Role::FirstUse, Role::AutoRenew, Role::UsageQuantity, Role::Acr, Role::PaidUnits,
-        Role::MonthlyActiveUsers, Role::AvailableSeats, Role::AssignedSeats, Role::ActiveSeats,
-        Role::LicensesSold, Role::LicensesDeployed, Role::LicensesQualified, Role::LicensesActive,
-        Role::TotalSoldSeats, Role::AvailableSeatsEop, Role::TotalAssignedSeats, Role::Workload,
-        Role::ChurnRisk, Role::LastRenewal,
+        Role::Month,
+        Role::TenantId,
+        Role::Tpid,
+        Role::Name,
+        Role::CustomerStatus,
+        Role::SubscriptionState,
+        Role::Market,
+        Role::Segment,
+        Role::PartnerLocation,
+        Role::SalesChannel,
+        Role::PricingLevel,
+        Role::Attribution,
+        Role::Product,
+        Role::Sku,
+        Role::Duplicate,
+        Role::SubscriptionId,
+        Role::SubscriptionStart,
+        Role::SubscriptionEnd,
+        Role::FirstUse,
+        Role::AutoRenew,
+        Role::UsageQuantity,
+        Role::Acr,
+        Role::PaidUnits,
+        Role::MonthlyActiveUsers,
+        Role::AvailableSeats,
+        Role::AssignedSeats,
+        Role::ActiveSeats,
+        Role::LicensesSold,
+        Role::LicensesDeployed,
+        Role::LicensesQualified,
+        Role::LicensesActive,
+        Role::TotalSoldSeats,
+        Role::AvailableSeatsEop,
+        Role::TotalAssignedSeats,
+        Role::Workload,
+        Role::ChurnRisk,
+        Role::LastRenewal,
     ];
 
     /// Normalised header names for this role, first present wins. `json` adds the names of the
@@ -80,7 +112,14 @@ impl Role {
         use Role::*;
         match (self, json) {
             (Month, false) => &["month", "monthkey", "datekey", "date"],
-            (Month, true) => &["month", "monthkey", "datekey", "date", "usagedate", "processeddatetime"],
+            (Month, true) => &[
+                "month",
+                "monthkey",
+                "datekey",
+                "date",
+                "usagedate",
+                "processeddatetime",
+            ],
             (TenantId, false) => &["customertenantid", "tenantid"],
             (TenantId, true) => &["customertenantid", "tenantid", "customerid"],
             (Tpid, _) => &["customertpid"],
@@ -91,16 +130,32 @@ impl Role {
             (Segment, _) => &["customersegment"],
             (PartnerLocation, _) => &["partnerlocation", "partnerlocationid"],
             (SalesChannel, _) => &["saleschannel", "salesmodel", "channel"],
-            (PricingLevel, _) => &["pricinglevel", "summarypricinglevel", "reportingpricinglevel"],
-            (Attribution, _) => &["partnerattributiontype", "partnerattachtype", "partnerassociationtype"],
+            (PricingLevel, _) => &[
+                "pricinglevel",
+                "summarypricinglevel",
+                "reportingpricinglevel",
+            ],
+            (Attribution, _) => &[
+                "partnerattributiontype",
+                "partnerattachtype",
+                "partnerassociationtype",
+            ],
             (Product, false) => &["product", "productfamily"],
             (Product, true) => &["product", "productfamily", "servicename"],
             (Sku, _) => &["sku", "rawproductname", "productname", "offername"],
             (Duplicate, _) => &["isduplicaterowforpga", "isacrduplicateatpgalevel"],
             (SubscriptionId, false) => &["subscriptionid", "subscriptionguid"],
             (SubscriptionId, true) => &["subscriptionid", "subscriptionguid", "id"],
-            (SubscriptionStart, _) => &["subscriptionstartdate", "effectivestartdate", "creationdate"],
-            (SubscriptionEnd, _) => &["subscriptionenddate", "commitmentenddate", "commitmentenddatetime"],
+            (SubscriptionStart, _) => &[
+                "subscriptionstartdate",
+                "effectivestartdate",
+                "creationdate",
+            ],
+            (SubscriptionEnd, _) => &[
+                "subscriptionenddate",
+                "commitmentenddate",
+                "commitmentenddatetime",
+            ],
             (FirstUse, _) => &["firstusedate"],
             (AutoRenew, _) => &["isautorenew", "autorenewenabled"],
             (UsageQuantity, false) => &["usagequantity"],
@@ -204,12 +259,17 @@ mod tests {
         assert_eq!(normalise("PGA_MPNID"), "pgampnid");
         assert_eq!(normalise("PGAMpnId"), "pgampnid");
         assert_eq!(normalise("Month (Monat)"), "month");
-        assert_eq!(normalise("\u{feff}\"Customer Tenant-Id\""), "customertenantid");
+        assert_eq!(
+            normalise("\u{feff}\"Customer Tenant-Id\""),
+            "customertenantid"
+        );
         assert_eq!(normalise("ACR_USD"), "acrusd");
     }
     #[test]
     fn first_present_alias_wins() {
-        let names: Vec<String> = ["productfamily", "product", "partnerlocationid"].map(String::from).to_vec();
+        let names: Vec<String> = ["productfamily", "product", "partnerlocationid"]
+            .map(String::from)
+            .to_vec();
         let c = Columns::resolve(&names, false);
         assert_eq!(c.get(Role::Product), Some(1));
         assert_eq!(c.get(Role::PartnerLocation), Some(2));
@@ -217,6 +277,9 @@ mod tests {
         let json: Vec<String> = ["servicename", "id", "status"].map(String::from).to_vec();
         assert_eq!(Columns::resolve(&json, false).get(Role::Product), None);
         assert_eq!(Columns::resolve(&json, true).get(Role::Product), Some(0));
-        assert_eq!(Columns::resolve(&json, true).get(Role::SubscriptionId), Some(1));
+        assert_eq!(
+            Columns::resolve(&json, true).get(Role::SubscriptionId),
+            Some(1)
+        );
     }
 }

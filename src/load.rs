@@ -62,7 +62,10 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
                 if is_blank(&record) {
                     continue;
                 }
-                header = record.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect();
+                header = record
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).trim().to_string())
+                    .collect();
                 break;
             }
             Ok(false) => break,
@@ -87,8 +90,21 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
         return q;
     };
     q.kind = Some(kind);
-    let style = if delim == b';' { DecimalStyle::Comma } else { DecimalStyle::Point };
-    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style, false);
+    let style = if delim == b';' {
+        DecimalStyle::Comma
+    } else {
+        DecimalStyle::Point
+    };
+    let mut rows = RowBuilder::new(
+        store,
+        file_id,
+        kind,
+        &header,
+        &normalised,
+        cols,
+        style,
+        false,
+    );
     let width = header.len();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -96,7 +112,8 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
             Ok(false) => break,
             Err(e) => {
                 // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
-                q.warnings.push(format!("{name}: reading stopped early: {e}"));
+                q.warnings
+                    .push(format!("{name}: reading stopped early: {e}"));
                 break;
             }
         }
@@ -106,15 +123,38 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
         q.rows_read += 1;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let n = record.len();
-        let extra_ok = n > width && n - width <= padding && (width..n).all(|i| record.get(i).is_some_and(|f| f.iter().all(u8::is_ascii_whitespace)));
+        let extra_ok = n > width
+            && n - width <= padding
+            && (width..n).all(|i| {
+                record
+                    .get(i)
+                    .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+            });
         if n != width && !extra_ok {
-            let column = if n < width { header[n].clone() } else { format!("(field {})", width + 1) };
-            let value = if n < width { String::new() } else { String::from_utf8_lossy(record.get(width).unwrap_or(b"")).into_owned() };
-            q.reject(Rejection::new(line, &column, &value, format!("{width} fields as in the header, found {n}")));
+            let column = if n < width {
+                header[n].clone()
+            } else {
+                format!("(field {})", width + 1)
+            };
+            let value = if n < width {
+                String::new()
+            } else {
+                String::from_utf8_lossy(record.get(width).unwrap_or(b"")).into_owned()
+            };
+            q.reject(Rejection::new(
+                line,
+                &column,
+                &value,
+                format!("{width} fields as in the header, found {n}"),
+            ));
             continue;
         }
         // The text was decoded to UTF-8 and the delimiters are ASCII, so fields are UTF-8.
-        let fields: Vec<&str> = record.iter().take(width).map(|f| std::str::from_utf8(f).unwrap_or("")).collect();
+        let fields: Vec<&str> = record
+            .iter()
+            .take(width)
+            .map(|f| std::str::from_utf8(f).unwrap_or(""))
+            .collect();
         match rows.add(store, line, &fields) {
             Ok(()) => q.rows_loaded += 1,
             Err(r) => q.reject(r),
@@ -129,23 +169,33 @@ fn is_blank(record: &csv::ByteRecord) -> bool {
 }
 
 fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
-    let mut q = FileQuality { name: name.to_string(), format: Some("json"), ..Default::default() };
+    let mut q = FileQuality {
+        name: name.to_string(),
+        format: Some("json"),
+        ..Default::default()
+    };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            q.error = Some(format!("{name}: not valid JSON (line {}, column {}): {e}", e.line(), e.column()));
+            q.error = Some(format!(
+                "{name}: not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ));
             return q;
         }
     };
     let items = match &value {
         serde_json::Value::Array(a) => a,
-        serde_json::Value::Object(o) => match ["items", "Value", "value"].iter().find_map(|k| o.get(*k)) {
-            Some(serde_json::Value::Array(a)) => a,
-            _ => {
-                q.error = Some(format!("{name}: JSON without a list of records (expected an array, or one under \"items\", \"Value\" or \"value\")"));
-                return q;
+        serde_json::Value::Object(o) => {
+            match ["items", "Value", "value"].iter().find_map(|k| o.get(*k)) {
+                Some(serde_json::Value::Array(a)) => a,
+                _ => {
+                    q.error = Some(format!("{name}: JSON without a list of records (expected an array, or one under \"items\", \"Value\" or \"value\")"));
+                    return q;
+                }
             }
-        },
+        }
         _ => {
             q.error = Some(format!("{name}: JSON that is not a list of records"));
             return q;
@@ -176,13 +226,27 @@ fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQua
         return q;
     };
     q.kind = Some(kind);
-    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, DecimalStyle::Point, true);
+    let mut rows = RowBuilder::new(
+        store,
+        file_id,
+        kind,
+        &header,
+        &normalised,
+        cols,
+        DecimalStyle::Point,
+        true,
+    );
     let mut cells: Vec<String> = vec![String::new(); header.len()];
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
         q.rows_read += 1;
         let serde_json::Value::Object(o) = item else {
-            q.reject(Rejection::new(line, "(item)", &clip(&item.to_string()), "an object with named fields"));
+            q.reject(Rejection::new(
+                line,
+                "(item)",
+                &clip(&item.to_string()),
+                "an object with named fields",
+            ));
             continue;
         };
         for c in cells.iter_mut() {
@@ -243,7 +307,16 @@ struct RowBuilder<'h> {
 
 impl<'h> RowBuilder<'h> {
     #[allow(clippy::too_many_arguments)]
-    fn new(store: &mut Store, file_id: u16, kind: Kind, header: &'h [String], normalised: &[String], cols: Columns, style: DecimalStyle, _json: bool) -> Self {
+    fn new(
+        store: &mut Store,
+        file_id: u16,
+        kind: Kind,
+        header: &'h [String],
+        normalised: &[String],
+        cols: Columns,
+        style: DecimalStyle,
+        _json: bool,
+    ) -> Self {
         let mut order: Vec<usize> = (0..normalised.len()).collect();
         order.sort_by(|a, b| normalised[*a].cmp(&normalised[*b]));
         let mut h = Xxh3::new();
@@ -303,7 +376,9 @@ impl<'h> RowBuilder<'h> {
     fn number(&mut self, fields: &[&str], col: Option<usize>, line: u64) -> f64 {
         let Some(i) = col else { return f64::NAN };
         let raw = fields.get(i).copied().unwrap_or("");
-        let Some(t) = non_null(raw) else { return f64::NAN };
+        let Some(t) = non_null(raw) else {
+            return f64::NAN;
+        };
         match parse_number(t, self.style) {
             Some(v) => v,
             None => {
@@ -314,9 +389,13 @@ impl<'h> RowBuilder<'h> {
     }
 
     fn date(&mut self, fields: &[&str], role: Role, line: u64) -> i32 {
-        let Some(i) = self.cols.get(role) else { return NO_DATE };
+        let Some(i) = self.cols.get(role) else {
+            return NO_DATE;
+        };
         let raw = fields.get(i).copied().unwrap_or("");
-        let Some(t) = non_null(raw) else { return NO_DATE };
+        let Some(t) = non_null(raw) else {
+            return NO_DATE;
+        };
         match parse_date(t) {
             Some(d) => d.num_days_from_ce() - 719_163,
             None => {
@@ -349,11 +428,19 @@ impl<'h> RowBuilder<'h> {
         // Month: required (inputs.md "Bad input").
         let month_col = self.cols.get(Role::Month);
         let month = match month_col {
-            None => return Err(Rejection::new(line, "Month", "", "a date (the file has no Month column)")),
+            None => {
+                return Err(Rejection::new(
+                    line,
+                    "Month",
+                    "",
+                    "a date (the file has no Month column)",
+                ))
+            }
             Some(i) => {
                 let raw = fields.get(i).copied().unwrap_or("");
                 match non_null(raw).and_then(parse_date) {
-                    Some(d) => Month::new(d.year(), d.month()).ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?,
+                    Some(d) => Month::new(d.year(), d.month())
+                        .ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?,
                     None => return Err(Rejection::new(line, &self.header[i], raw, "a date")),
                 }
             }
@@ -393,7 +480,10 @@ impl<'h> RowBuilder<'h> {
                 Some(raw) => State::parse(raw),
                 None => State::Active,
             },
-            _ => self.cell(fields, Role::SubscriptionState).map(State::parse).unwrap_or(State::Missing),
+            _ => self
+                .cell(fields, Role::SubscriptionState)
+                .map(State::parse)
+                .unwrap_or(State::Missing),
         };
         let duplicate = match self.cols.get(Role::Duplicate) {
             None => false,
@@ -476,9 +566,27 @@ impl<'h> RowBuilder<'h> {
             self.file_id,
             self.kind,
             Row {
-                month, key, name, state, duplicate, repeat, dims, subscription, workload, churn_risk,
-                start, end, first_use, last_renewal, auto_renew, usage_quantity, acr, sold, assigned,
-                active_units, has_usage,
+                month,
+                key,
+                name,
+                state,
+                duplicate,
+                repeat,
+                dims,
+                subscription,
+                workload,
+                churn_risk,
+                start,
+                end,
+                first_use,
+                last_renewal,
+                auto_renew,
+                usage_quantity,
+                acr,
+                sold,
+                assigned,
+                active_units,
+                has_usage,
             },
         );
         Ok(())
@@ -530,7 +638,10 @@ fn missing_columns(kind: Kind, cols: &Columns) -> Vec<String> {
     }
     match kind {
         Kind::Customers => {
-            need(Role::CustomerStatus, "every row counts as an active customer");
+            need(
+                Role::CustomerStatus,
+                "every row counts as an active customer",
+            );
             need(Role::Product, "customers by product is empty");
             need(Role::Market, "customers by market and the map are empty");
         }
@@ -540,8 +651,14 @@ fn missing_columns(kind: Kind, cols: &Columns) -> Vec<String> {
             need(Role::SubscriptionEnd, "renewals cannot be seen");
         }
         Kind::AzureUsage => {
-            need(Role::SubscriptionState, "no row counts as an active customer (needs a subscription state)");
-            need(Role::SubscriptionId, "Azure subscriptions cannot be counted");
+            need(
+                Role::SubscriptionState,
+                "no row counts as an active customer (needs a subscription state)",
+            );
+            need(
+                Role::SubscriptionId,
+                "Azure subscriptions cannot be counted",
+            );
             if !cols.has(Role::UsageQuantity) && !cols.has(Role::Acr) {
                 out.push("UsageQuantity or ACR_USD: usage cannot be seen".to_string());
             }
@@ -570,11 +687,17 @@ mod tests {
         let (s, q) = load("CustomerTenantId\tCustomerStatus\tMonth\nA\tActive\t2025-01-01\nB\tActive\t13/45/2025\nC\tActive\nD\tActive\t2025-02-01\t\n");
         assert_eq!(q.kind, Some(Kind::Customers));
         assert_eq!((q.rows_read, q.rows_loaded, q.rows_rejected), (4, 2, 2));
-        assert_eq!(q.rejections[0], Rejection::new(3, "Month", "13/45/2025", "a date"));
+        assert_eq!(
+            q.rejections[0],
+            Rejection::new(3, "Month", "13/45/2025", "a date")
+        );
         assert_eq!(q.rejections[1].line, 4);
         assert_eq!(q.rejections[1].column, "Month");
         assert_eq!(s.len(), 2);
-        assert_eq!(q.months.iter().map(|m| m.to_string()).collect::<Vec<_>>(), ["2025-01", "2025-02"]);
+        assert_eq!(
+            q.months.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+            ["2025-01", "2025-02"]
+        );
     }
     #[test]
     fn quoting_blank_lines_and_crlf() {
@@ -587,7 +710,14 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_report() {
         let (_, q) = load("Name,Value\nx,1\n");
-        assert!(q.error.as_deref().unwrap_or("").contains("its columns are Name, Value"), "{:?}", q.error);
+        assert!(
+            q.error
+                .as_deref()
+                .unwrap_or("")
+                .contains("its columns are Name, Value"),
+            "{:?}",
+            q.error
+        );
         let (_, q) = load("");
         assert!(q.error.unwrap().contains("empty"));
         let mut s = Store::default();

@@ -10,7 +10,9 @@ const USAGE: &str = "usage: partnerlens report [--from YYYY-MM] [--to YYYY-MM] F
 fn main() -> ExitCode {
     // A panic is a bug; should one happen, say so in one line instead of a backtrace.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("partnerlens: internal error (please report it with the file that caused it): {info}");
+        eprintln!(
+            "partnerlens: internal error (please report it with the file that caused it): {info}"
+        );
     }));
     let args: Vec<String> = std::env::args().skip(1).collect();
     match std::panic::catch_unwind(|| run(&args)) {
@@ -37,9 +39,16 @@ fn run(args: &[String]) -> Result<String, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--from" | "--to" => {
-                let v = it.next().ok_or_else(|| format!("{a} needs a month (YYYY-MM)"))?;
-                let m = Month::parse_ym(v).ok_or_else(|| format!("{a} {v:?} is not a month (YYYY-MM)"))?;
-                if a == "--from" { from = Some(m) } else { to = Some(m) }
+                let v = it
+                    .next()
+                    .ok_or_else(|| format!("{a} needs a month (YYYY-MM)"))?;
+                let m = Month::parse_ym(v)
+                    .ok_or_else(|| format!("{a} {v:?} is not a month (YYYY-MM)"))?;
+                if a == "--from" {
+                    from = Some(m)
+                } else {
+                    to = Some(m)
+                }
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}; {USAGE}")),
             path => files.push(path.to_string()),
@@ -55,7 +64,10 @@ fn run(args: &[String]) -> Result<String, String> {
                 ws.add_file(path, &bytes);
             }
             Err(e) => {
-                ws.files.push(partnerlens::quality::FileQuality::failed(path, format!("{path}: cannot read the file: {e}")));
+                ws.files.push(partnerlens::quality::FileQuality::failed(
+                    path,
+                    format!("{path}: cannot read the file: {e}"),
+                ));
             }
         }
     }
@@ -63,7 +75,14 @@ fn run(args: &[String]) -> Result<String, String> {
         let reasons: Vec<String> = ws
             .files
             .iter()
-            .map(|f| f.error.clone().unwrap_or_else(|| format!("{}: no row could be read ({} rejected)", f.name, f.rows_rejected)))
+            .map(|f| {
+                f.error.clone().unwrap_or_else(|| {
+                    format!(
+                        "{}: no row could be read ({} rejected)",
+                        f.name, f.rows_rejected
+                    )
+                })
+            })
             .collect();
         return Err(format!("no file loaded: {}", reasons.join("; ")));
     }

@@ -19,7 +19,12 @@ pub struct Rejection {
 
 impl Rejection {
     pub fn new(line: u64, column: &str, value: &str, expected: impl Into<String>) -> Rejection {
-        Rejection { line, column: column.to_string(), value: clip(value), expected: expected.into() }
+        Rejection {
+            line,
+            column: column.to_string(),
+            value: clip(value),
+            expected: expected.into(),
+        }
     }
 }
 
@@ -69,7 +74,11 @@ pub struct FileQuality {
 
 impl FileQuality {
     pub fn failed(name: &str, error: impl Into<String>) -> FileQuality {
-        FileQuality { name: name.to_string(), error: Some(error.into()), ..Default::default() }
+        FileQuality {
+            name: name.to_string(),
+            error: Some(error.into()),
+            ..Default::default()
+        }
     }
     pub fn reject(&mut self, r: Rejection) {
         self.rows_rejected += 1;

@@ -54,8 +54,14 @@ pub enum Dim {
 
 impl Dim {
     pub const ALL: [Dim; 8] = [
-        Dim::Product, Dim::Sku, Dim::Market, Dim::Segment, Dim::PartnerLocation, Dim::SalesChannel,
-        Dim::PricingLevel, Dim::Attribution,
+        Dim::Product,
+        Dim::Sku,
+        Dim::Market,
+        Dim::Segment,
+        Dim::PartnerLocation,
+        Dim::SalesChannel,
+        Dim::PricingLevel,
+        Dim::Attribution,
     ];
     pub fn index(self) -> usize {
         self as usize

@@ -52,11 +52,21 @@ impl Workspace {
         let facts = self.facts.as_ref().ok_or("no facts")?;
         let quality = self.quality(facts);
         let Some(window) = facts.window else {
-            return Ok(Report { window: None, range: None, customers: None, azure: None, licenses: None, quality });
+            return Ok(Report {
+                window: None,
+                range: None,
+                customers: None,
+                azure: None,
+                licenses: None,
+                quality,
+            });
         };
         let range = Range::resolve(window, from, to)?;
         Ok(Report {
-            window: Some(Window { first: window.0, last: window.1 }),
+            window: Some(Window {
+                first: window.0,
+                last: window.1,
+            }),
             range: Some(range),
             customers: customers::compute(&self.store, facts, range),
             azure: None,
@@ -104,6 +114,10 @@ impl Workspace {
                 ));
             }
         }
-        Quality { files: self.files.clone(), missing_months, warnings }
+        Quality {
+            files: self.files.clone(),
+            missing_months,
+            warnings,
+        }
     }
 }

@@ -22,7 +22,11 @@ fn write(dir: &PathBuf, name: &str, bytes: &[u8]) -> String {
 }
 
 fn run(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_partnerlens")).arg("report").args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerlens"))
+        .arg("report")
+        .args(args)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let v = serde_json::from_str(&stdout).unwrap_or(Value::Null);
@@ -30,7 +34,10 @@ fn run(args: &[&str]) -> (i32, Value, String) {
 }
 
 fn fixture_path() -> String {
-    format!("{}/tests/fixtures/customers_small.tsv", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/tests/fixtures/customers_small.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 /// Rows (line numbers count the header as line 1):
@@ -53,9 +60,16 @@ fn assert_small_customers(r: &Value) {
         ])
     );
     let k = &c["kpis"];
-    assert_eq!(k["customers"], json!({"value": 2, "change_pct": 0.0, "spark": [2, 2, null, 2]}));
+    assert_eq!(
+        k["customers"],
+        json!({"value": 2, "change_pct": 0.0, "spark": [2, 2, null, 2]})
+    );
     assert_eq!(k["customers_added"]["value"], 1);
-    assert_eq!(k["customers_added"]["change_pct"], Value::Null, "earlier range is outside the window");
+    assert_eq!(
+        k["customers_added"]["change_pct"],
+        Value::Null,
+        "earlier range is outside the window"
+    );
     // a − 1 (2024-12) is outside the window: the denominator is customers(a) = 2.
     assert_eq!(k["customers_churned"]["value"], 1);
     assert_eq!(k["customers_churned"]["churn_rate_pct"], 50.0);
@@ -65,16 +79,36 @@ fn assert_small_customers(r: &Value) {
         json!([{"product": "Microsoft 365", "customers": 2, "skus": [
             {"sku": "M365 BASIC", "customers": 1}, {"sku": "M365 E3", "customers": 1}]}])
     );
-    assert_eq!(c["by_dimension"]["market"], json!([{"value": "Germany", "customers": 1}, {"value": "United States", "customers": 1}]));
-    assert_eq!(c["by_dimension"]["segment"], json!([]), "no CustomerSegment column: adds nothing");
+    assert_eq!(
+        c["by_dimension"]["market"],
+        json!([{"value": "Germany", "customers": 1}, {"value": "United States", "customers": 1}])
+    );
+    assert_eq!(
+        c["by_dimension"]["segment"],
+        json!([]),
+        "no CustomerSegment column: adds nothing"
+    );
     let geo: Vec<(String, u64, u64)> = c["geography"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["market"].as_str().unwrap().to_string(), g["customers"].as_u64().unwrap(), g["added"].as_u64().unwrap()))
+        .map(|g| {
+            (
+                g["market"].as_str().unwrap().to_string(),
+                g["customers"].as_u64().unwrap(),
+                g["added"].as_u64().unwrap(),
+            )
+        })
         .collect();
     // C was added in Feb; its latest row says Sweden.
-    assert_eq!(geo, [("Germany".into(), 1, 0), ("United States".into(), 1, 0), ("Sweden".into(), 0, 1)]);
+    assert_eq!(
+        geo,
+        [
+            ("Germany".into(), 1, 0),
+            ("United States".into(), 1, 0),
+            ("Sweden".into(), 0, 1)
+        ]
+    );
     assert_eq!(r["quality"]["missing_months"], json!(["2025-03"]));
     assert_eq!(r["azure"], Value::Null);
     assert_eq!(r["licenses"], Value::Null);
@@ -90,9 +124,26 @@ fn tsv_hand_computed() {
     assert_eq!(code, 0);
     assert_small_customers(&r);
     let f = file_quality(&r, 0);
-    assert_eq!((f["kind"].as_str(), f["delimiter"].as_str(), f["encoding"].as_str()), (Some("customers"), Some("\t"), Some("utf-8")));
-    assert_eq!((f["rows_read"].as_u64(), f["rows_loaded"].as_u64(), f["rows_rejected"].as_u64()), (Some(10), Some(9), Some(1)));
-    assert_eq!(f["rejections"], json!([{"line": 11, "column": "Month", "value": "13/45/2025", "expected": "a date"}]));
+    assert_eq!(
+        (
+            f["kind"].as_str(),
+            f["delimiter"].as_str(),
+            f["encoding"].as_str()
+        ),
+        (Some("customers"), Some("\t"), Some("utf-8"))
+    );
+    assert_eq!(
+        (
+            f["rows_read"].as_u64(),
+            f["rows_loaded"].as_u64(),
+            f["rows_rejected"].as_u64()
+        ),
+        (Some(10), Some(9), Some(1))
+    );
+    assert_eq!(
+        f["rejections"],
+        json!([{"line": 11, "column": "Month", "value": "13/45/2025", "expected": "a date"}])
+    );
     assert_eq!(f["months"], json!(["2025-01", "2025-04"]));
     assert_eq!(f["rows_duplicate"], 1);
 }
@@ -100,14 +151,32 @@ fn tsv_hand_computed() {
 /// The same rows with usage: U(Jan) = {A}, U(Feb) = {} (0 active users), U(Apr) = {B}.
 #[test]
 fn usage_fills_active_customers() {
-    let office = format!("{}/tests/fixtures/office_small.tsv", env!("CARGO_MANIFEST_DIR"));
+    let office = format!(
+        "{}/tests/fixtures/office_small.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let (code, r, _) = run(&[&fixture_path(), &office]);
     assert_eq!(code, 0);
-    let active: Vec<Value> = r["customers"]["monthly"].as_array().unwrap().iter().map(|m| m["active"].clone()).collect();
+    let active: Vec<Value> = r["customers"]["monthly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["active"].clone())
+        .collect();
     assert_eq!(active, [json!(1), json!(0), Value::Null, json!(1)]);
-    assert_eq!(r["customers"]["kpis"]["active_customers"], json!({"value": 1, "change_pct": 0.0, "spark": [1, 0, null, 1]}));
+    assert_eq!(
+        r["customers"]["kpis"]["active_customers"],
+        json!({"value": 1, "change_pct": 0.0, "spark": [1, 0, null, 1]})
+    );
     let germany = &r["customers"]["geography"][0];
-    assert_eq!((germany["market"].as_str(), germany["active"].as_u64(), germany["active_share_pct"].as_f64()), (Some("Germany"), Some(1), Some(100.0)));
+    assert_eq!(
+        (
+            germany["market"].as_str(),
+            germany["active"].as_u64(),
+            germany["active_share_pct"].as_f64()
+        ),
+        (Some("Germany"), Some(1), Some(100.0))
+    );
     assert_eq!(file_quality(&r, 1)["kind"], "license_usage");
 }
 
@@ -123,7 +192,10 @@ fn ranges_change_the_kpis() {
     let (_, r, _) = run(&["--from", "2025-04", "--to", "2025-04", &fixture_path()]);
     let k = &r["customers"]["kpis"];
     assert_eq!(k["customers_added"]["value"], Value::Null);
-    assert_eq!(k["customers_churned"], json!({"value": null, "churn_rate_pct": null, "spark": [null]}));
+    assert_eq!(
+        k["customers_churned"],
+        json!({"value": null, "churn_rate_pct": null, "spark": [null]})
+    );
     assert_eq!(k["net_customers_added"]["value"], Value::Null);
     // Outside the data.
     let (code, _, err) = run(&["--from", "2030-01", &fixture_path()]);
@@ -135,7 +207,13 @@ fn to_delimited(text: &str, delim: char) -> String {
     text.lines()
         .map(|l| {
             l.split('\t')
-                .map(|f| if f.contains(delim) || f.contains(',') { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.to_string() })
+                .map(|f| {
+                    if f.contains(delim) || f.contains(',') {
+                        format!("\"{}\"", f.replace('"', "\"\""))
+                    } else {
+                        f.to_string()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(&delim.to_string())
         })
@@ -147,7 +225,11 @@ fn to_delimited(text: &str, delim: char) -> String {
 fn every_encoding_and_delimiter_gives_the_same_numbers() {
     let dir = out_dir("encodings");
     let utf16 = |be: bool| {
-        let mut v = if be { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        let mut v = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
         for u in FIXTURE.encode_utf16() {
             v.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
         }
@@ -155,10 +237,24 @@ fn every_encoding_and_delimiter_gives_the_same_numbers() {
     };
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(FIXTURE.as_bytes());
-    let cp1252: Vec<u8> = FIXTURE.replace("Northwind", "Northwind Caf\u{e9}").chars().map(|c| c as u32 as u8).collect();
+    let cp1252: Vec<u8> = FIXTURE
+        .replace("Northwind", "Northwind Caf\u{e9}")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
-        ("comma.csv", to_delimited(&FIXTURE.replace("Contoso\t", "Contoso, Ltd\t"), ',').into_bytes(), ",", "utf-8"),
-        ("semicolon.csv", to_delimited(FIXTURE, ';').into_bytes(), ";", "utf-8"),
+        (
+            "comma.csv",
+            to_delimited(&FIXTURE.replace("Contoso\t", "Contoso, Ltd\t"), ',').into_bytes(),
+            ",",
+            "utf-8",
+        ),
+        (
+            "semicolon.csv",
+            to_delimited(FIXTURE, ';').into_bytes(),
+            ";",
+            "utf-8",
+        ),
         ("utf16le.tsv", utf16(false), "\t", "utf-16le"),
         ("utf16be.tsv", utf16(true), "\t", "utf-16be"),
         ("bom.tsv", bom, "\t", "utf-8"),
@@ -208,8 +304,15 @@ fn overlapping_files_count_identical_rows_once() {
     assert_small_customers(&r);
     let fb = file_quality(&r, 1);
     assert_eq!(fb["rows_identical"], 3);
-    assert_eq!(fb["rows_loaded"], 6, "repeats still load and count for coverage");
-    assert!(r["quality"]["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("identical")));
+    assert_eq!(
+        fb["rows_loaded"], 6,
+        "repeats still load and count for coverage"
+    );
+    assert!(r["quality"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("identical")));
 }
 
 #[test]
@@ -220,7 +323,10 @@ fn nothing_loaded_exits_2_with_one_line() {
     let (code, _, err) = run(&[&p, &q]);
     assert_eq!(code, 2);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("notes.txt") && err.contains("table.csv"), "{err}");
+    assert!(
+        err.contains("notes.txt") && err.contains("table.csv"),
+        "{err}"
+    );
     let (code, _, err) = run(&[]);
     assert_eq!(code, 2);
     assert!(err.contains("usage"), "{err}");
@@ -244,8 +350,15 @@ fn a_bad_file_beside_a_good_one_is_named_and_the_good_one_loads() {
 #[test]
 fn identity_on_sample_data() {
     let dir = out_dir("sample");
-    let o = partnerlens::sample::Options { customers: 120, months: 18, ..Default::default() };
-    let paths: Vec<String> = partnerlens::sample::generate(&o).iter().map(|(n, b)| write(&dir, n, b)).collect();
+    let o = partnerlens::sample::Options {
+        customers: 120,
+        months: 18,
+        ..Default::default()
+    };
+    let paths: Vec<String> = partnerlens::sample::generate(&o)
+        .iter()
+        .map(|(n, b)| write(&dir, n, b))
+        .collect();
     let args: Vec<&str> = paths.iter().map(String::as_str).collect();
     let (code, r, _) = run(&args);
     assert_eq!(code, 0);
@@ -253,13 +366,21 @@ fn identity_on_sample_data() {
     let mut checked = 0;
     for w in monthly.windows(2) {
         let (p, m) = (&w[0], &w[1]);
-        if let (Some(cp), Some(cm), Some(n), Some(ch)) = (p["customers"].as_i64(), m["customers"].as_i64(), m["new"].as_i64(), m["churned"].as_i64()) {
+        if let (Some(cp), Some(cm), Some(n), Some(ch)) = (
+            p["customers"].as_i64(),
+            m["customers"].as_i64(),
+            m["new"].as_i64(),
+            m["churned"].as_i64(),
+        ) {
             assert_eq!(cm, cp + n - ch, "{m}");
             checked += 1;
         }
     }
     assert_eq!(checked, 17);
     for f in r["quality"]["files"].as_array().unwrap() {
-        assert_eq!(f["rows_read"], f["rows_loaded"].as_u64().unwrap() + f["rows_rejected"].as_u64().unwrap());
+        assert_eq!(
+            f["rows_read"],
+            f["rows_loaded"].as_u64().unwrap() + f["rows_rejected"].as_u64().unwrap()
+        );
     }
 }

@@ -23,7 +23,9 @@ fn run() -> Result<(), String> {
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
-            "--customers" => o.customers = value()?.parse().map_err(|e| format!("--customers: {e}"))?,
+            "--customers" => {
+                o.customers = value()?.parse().map_err(|e| format!("--customers: {e}"))?
+            }
             "--months" => o.months = value()?.parse().map_err(|e| format!("--months: {e}"))?,
             "--seed" => o.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--last" => o.last = Month::parse_ym(&value()?).ok_or("--last takes YYYY-MM")?,
@@ -45,6 +47,7 @@ fn run() -> Result<(), String> {
         names.push(name.clone());
     }
     let manifest = serde_json::json!({ "files": names });
-    std::fs::write(format!("{dir}/manifest.json"), manifest.to_string()).map_err(|e| e.to_string())?;
+    std::fs::write(format!("{dir}/manifest.json"), manifest.to_string())
+        .map_err(|e| e.to_string())?;
     Ok(())
 }

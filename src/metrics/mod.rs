@@ -1,4 +1,4 @@
 //! Metrics, one per file, each a pure function of the monthly facts (metrics.md).
 pub mod customers;
-pub mod range;
 pub mod percent;
+pub mod range;

@@ -156,7 +156,9 @@ fn day_month_year(t: &str) -> Option<NaiveDate> {
     let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
     if let Some(time) = time {
         let (clock, ampm) = match time.rsplit_once(' ') {
-            Some((c, ap)) if ap.eq_ignore_ascii_case("am") || ap.eq_ignore_ascii_case("pm") => (c, true),
+            Some((c, ap)) if ap.eq_ignore_ascii_case("am") || ap.eq_ignore_ascii_case("pm") => {
+                (c, true)
+            }
             _ => (time, false),
         };
         let clock = clock.split('.').next().unwrap_or("");
@@ -164,13 +166,27 @@ fn day_month_year(t: &str) -> Option<NaiveDate> {
             return None;
         }
     }
-    let (m, d) = if sep == '.' || (sep == '/' && a > 12) { (b, a) } else { (a, b) };
+    let (m, d) = if sep == '.' || (sep == '/' && a > 12) {
+        (b, a)
+    } else {
+        (a, b)
+    };
     ymd(y, m, d)
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// `MMM YYYY`, `MMMM YYYY`, `MMM-YYYY`.
@@ -180,7 +196,9 @@ fn month_name_year(t: &str) -> Option<NaiveDate> {
     if name.len() < 3 {
         return None;
     }
-    let m = MONTHS.iter().position(|full| full.starts_with(&name) && (name.len() == 3 || name.len() == full.len() || (name == "sept")))?;
+    let m = MONTHS.iter().position(|full| {
+        full.starts_with(&name) && (name.len() == 3 || name.len() == full.len() || (name == "sept"))
+    })?;
     let y = num(year.trim())?;
     if year.trim().len() != 4 {
         return None;
@@ -225,8 +243,21 @@ mod tests {
     }
     #[test]
     fn rejects() {
-        for s in ["", "13/45/2025", "2025-13-01", "2025-02-30", "0000-01-01", "99999-01-01", "abc",
-                  "2025-01-01T25:00:00", "1e400", "NaN", "Marc 2025", "2025-01-01Tfoo", "1/2/25"] {
+        for s in [
+            "",
+            "13/45/2025",
+            "2025-13-01",
+            "2025-02-30",
+            "0000-01-01",
+            "99999-01-01",
+            "abc",
+            "2025-01-01T25:00:00",
+            "1e400",
+            "NaN",
+            "Marc 2025",
+            "2025-01-01Tfoo",
+            "1/2/25",
+        ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
     }

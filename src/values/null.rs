@@ -26,7 +26,9 @@ mod tests {
     use super::*;
     #[test]
     fn tokens() {
-        for t in ["", "  ", "NULL", "null", "N/A", "UNKNOWN", "Unknown", "-", " - "] {
+        for t in [
+            "", "  ", "NULL", "null", "N/A", "UNKNOWN", "Unknown", "-", " - ",
+        ] {
             assert!(is_null(t), "{t:?}");
         }
         for t in ["0", "Contoso", "--", "None"] {

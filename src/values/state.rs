@@ -46,13 +46,30 @@ mod tests {
     use super::*;
     #[test]
     fn spellings() {
-        for s in ["Active", "ACTIVE", "renewed", "In Grace Period", "InGracePeriod", "grace", "Open", "in_grace"] {
+        for s in [
+            "Active",
+            "ACTIVE",
+            "renewed",
+            "In Grace Period",
+            "InGracePeriod",
+            "grace",
+            "Open",
+            "in_grace",
+        ] {
             assert_eq!(State::parse(s), State::Active, "{s}");
         }
         for s in ["Suspended", "DISABLED", "Inactive"] {
             assert_eq!(State::parse(s), State::Suspended, "{s}");
         }
-        for s in ["Deprovisioned", "deleted", "Cancelled", "Canceled", "Expired", "Closed", "Churned"] {
+        for s in [
+            "Deprovisioned",
+            "deleted",
+            "Cancelled",
+            "Canceled",
+            "Expired",
+            "Closed",
+            "Churned",
+        ] {
             assert_eq!(State::parse(s), State::Deprovisioned, "{s}");
         }
         assert_eq!(State::parse("Pending"), State::Other);

@@ -23,15 +23,23 @@ pub struct SkuCustomers {
 
 /// The `product` distribution at `m`, each product with its SKU distribution.
 pub fn by_product(store: &Store, facts: &Facts, m: Month) -> Vec<ProductCustomers> {
-    let skus = facts.index(m).map(|i| facts.skus[i].as_slice()).unwrap_or(&[]);
+    let skus = facts
+        .index(m)
+        .map(|i| facts.skus[i].as_slice())
+        .unwrap_or(&[]);
     distribution(store, facts, m, Dim::Product)
         .into_iter()
         .map(|ValueCount { value, customers }| {
-            let rows = skus.iter().filter(|(p, _, _)| store.strings.get(*p) == value);
+            let rows = skus
+                .iter()
+                .filter(|(p, _, _)| store.strings.get(*p) == value);
             ProductCustomers {
                 skus: count_values(store, rows.map(|(_, s, _)| *s))
                     .into_iter()
-                    .map(|c| SkuCustomers { sku: c.value, customers: c.customers })
+                    .map(|c| SkuCustomers {
+                        sku: c.value,
+                        customers: c.customers,
+                    })
                     .collect(),
                 product: value,
                 customers,

@@ -18,9 +18,18 @@ pub struct CustomersAdded {
 
 pub fn customers_added(series: &Series, range: Range) -> CustomersAdded {
     let value = series.sum(range.months(), |m| m.new);
-    let earlier = Range { from: range.from.offset(-range.len()), to: range.from.prev() };
-    let complete = earlier.months().all(|m| series.value(m, |r| r.new).is_some());
-    let prev = if complete { series.sum(earlier.months(), |m| m.new) } else { None };
+    let earlier = Range {
+        from: range.from.offset(-range.len()),
+        to: range.from.prev(),
+    };
+    let complete = earlier
+        .months()
+        .all(|m| series.value(m, |r| r.new).is_some());
+    let prev = if complete {
+        series.sum(earlier.months(), |m| m.new)
+    } else {
+        None
+    };
     CustomersAdded {
         value,
         change_pct: change_pct(value, prev),

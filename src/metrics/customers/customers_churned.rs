@@ -26,6 +26,9 @@ pub fn customers_churned(series: &Series, range: Range) -> CustomersChurned {
     CustomersChurned {
         value,
         churn_rate_pct: pct(value.map(|v| v as f64), base.map(|b| b as f64)),
-        spark: range.months().map(|m| series.value(m, |r| r.churned)).collect(),
+        spark: range
+            .months()
+            .map(|m| series.value(m, |r| r.churned))
+            .collect(),
     }
 }

@@ -17,7 +17,9 @@ pub struct ValueCount {
 /// Sorted by count descending, then value ascending (code-point order). Empty outside the
 /// window or in a missing month.
 pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<ValueCount> {
-    let Some(i) = facts.index(m) else { return Vec::new() };
+    let Some(i) = facts.index(m) else {
+        return Vec::new();
+    };
     count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v))
 }
 
@@ -33,12 +35,19 @@ pub fn count_values(store: &Store, values: impl Iterator<Item = u32>) -> Vec<Val
     }
     let mut out: Vec<ValueCount> = counts
         .into_iter()
-        .map(|(v, n)| ValueCount { value: store.strings.get(v).to_string(), customers: n })
+        .map(|(v, n)| ValueCount {
+            value: store.strings.get(v).to_string(),
+            customers: n,
+        })
         .collect();
     sort_counts(&mut out);
     out
 }
 
 pub fn sort_counts(v: &mut [ValueCount]) {
-    v.sort_by(|a, b| b.customers.cmp(&a.customers).then_with(|| a.value.cmp(&b.value)));
+    v.sort_by(|a, b| {
+        b.customers
+            .cmp(&a.customers)
+            .then_with(|| a.value.cmp(&b.value))
+    });
 }

@@ -31,8 +31,15 @@ pub fn geography(store: &Store, facts: &Facts, range: Range) -> Vec<MarketRow> {
     for vc in distribution(store, facts, b, Dim::Market) {
         customers.insert(vc.value, vc.customers);
     }
-    let market_of = |key: &u32| facts.key_market.get(key).map(|m| store.strings.get(*m).to_string());
-    let usage_known = facts.index(b).is_some_and(|i| facts.usage_covered[i] && facts.status_covered[i]);
+    let market_of = |key: &u32| {
+        facts
+            .key_market
+            .get(key)
+            .map(|m| store.strings.get(*m).to_string())
+    };
+    let usage_known = facts
+        .index(b)
+        .is_some_and(|i| facts.usage_covered[i] && facts.status_covered[i]);
     let mut active: BTreeMap<String, u64> = BTreeMap::new();
     if let Some(i) = facts.index(b) {
         for k in &facts.using[i] {
@@ -43,7 +50,9 @@ pub fn geography(store: &Store, facts: &Facts, range: Range) -> Vec<MarketRow> {
     }
     let mut added_keys: BTreeSet<u32> = BTreeSet::new();
     for m in range.months() {
-        let (Some(i), true) = (facts.index(m), facts.covered(m) && facts.covered(m.prev())) else { continue };
+        let (Some(i), true) = (facts.index(m), facts.covered(m) && facts.covered(m.prev())) else {
+            continue;
+        };
         added_keys.extend(difference(&facts.current[i], &facts.current[i - 1]));
     }
     let mut added: BTreeMap<String, u64> = BTreeMap::new();
@@ -52,7 +61,11 @@ pub fn geography(store: &Store, facts: &Facts, range: Range) -> Vec<MarketRow> {
             *added.entry(m).or_default() += 1;
         }
     }
-    let markets: BTreeSet<&String> = customers.keys().chain(active.keys()).chain(added.keys()).collect();
+    let markets: BTreeSet<&String> = customers
+        .keys()
+        .chain(active.keys())
+        .chain(added.keys())
+        .collect();
     let total = |m: &BTreeMap<String, u64>| m.values().sum::<u64>() as f64;
     let (tc, ta, td) = (total(&customers), total(&active), total(&added));
     let mut rows: Vec<MarketRow> = markets
@@ -72,6 +85,10 @@ pub fn geography(store: &Store, facts: &Facts, range: Range) -> Vec<MarketRow> {
             }
         })
         .collect();
-    rows.sort_by(|x, y| y.customers.cmp(&x.customers).then_with(|| x.market.cmp(&y.market)));
+    rows.sort_by(|x, y| {
+        y.customers
+            .cmp(&x.customers)
+            .then_with(|| x.market.cmp(&y.market))
+    });
     rows
 }

@@ -16,7 +16,11 @@ pub struct Kpi {
 }
 
 /// Customers (`f = customers`) and Active customers (`f = active`).
-pub fn kpi(series: &Series, range: Range, f: impl Fn(&MonthlyCustomers) -> Option<u64> + Copy) -> Kpi {
+pub fn kpi(
+    series: &Series,
+    range: Range,
+    f: impl Fn(&MonthlyCustomers) -> Option<u64> + Copy,
+) -> Kpi {
     let value = series.value(range.to, f);
     Kpi {
         value,

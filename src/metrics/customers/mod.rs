@@ -52,18 +52,42 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Customers> 
     let kpis = Kpis {
         customers: kpi::kpi(&series, range, |m| m.customers),
         active_customers: kpi::kpi(&series, range, |m| m.active),
-        net_customers_added: net_customers_added::net_customers_added(&series, range, &added, &churned),
+        net_customers_added: net_customers_added::net_customers_added(
+            &series, range, &added, &churned,
+        ),
         customers_added: added,
         customers_churned: churned,
     };
-    let by_dimension = [Dim::Market, Dim::Segment, Dim::PartnerLocation, Dim::SalesChannel, Dim::PricingLevel, Dim::Attribution]
-        .into_iter()
-        .map(|d| (d.key(), distribution::distribution(store, facts, range.to, d)))
-        .collect();
-    let trend = [Dim::Market, Dim::Segment, Dim::PartnerLocation, Dim::Product]
-        .into_iter()
-        .map(|d| (d.key(), distribution_trend::distribution_trend(store, facts, range, d)))
-        .collect();
+    let by_dimension = [
+        Dim::Market,
+        Dim::Segment,
+        Dim::PartnerLocation,
+        Dim::SalesChannel,
+        Dim::PricingLevel,
+        Dim::Attribution,
+    ]
+    .into_iter()
+    .map(|d| {
+        (
+            d.key(),
+            distribution::distribution(store, facts, range.to, d),
+        )
+    })
+    .collect();
+    let trend = [
+        Dim::Market,
+        Dim::Segment,
+        Dim::PartnerLocation,
+        Dim::Product,
+    ]
+    .into_iter()
+    .map(|d| {
+        (
+            d.key(),
+            distribution_trend::distribution_trend(store, facts, range, d),
+        )
+    })
+    .collect();
     Some(Customers {
         by_product: by_product::by_product(store, facts, range.to),
         geography: geography::geography(store, facts, range),

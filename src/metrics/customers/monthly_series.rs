@@ -29,13 +29,27 @@ pub fn monthly_series(facts: &Facts) -> Vec<MonthlyCustomers> {
         .enumerate()
         .map(|(i, month)| {
             if !facts.status_covered[i] {
-                return MonthlyCustomers { month, customers: None, active: None, new: None, existing: None, churned: None };
+                return MonthlyCustomers {
+                    month,
+                    customers: None,
+                    active: None,
+                    new: None,
+                    existing: None,
+                    churned: None,
+                };
             }
             let c = &facts.current[i];
             let customers = c.len() as u64;
             let active = facts.usage_covered[i].then(|| facts.using[i].len() as u64);
             if i == 0 || !facts.status_covered[i - 1] {
-                return MonthlyCustomers { month, customers: Some(customers), active, new: None, existing: Some(customers), churned: None };
+                return MonthlyCustomers {
+                    month,
+                    customers: Some(customers),
+                    active,
+                    new: None,
+                    existing: Some(customers),
+                    churned: None,
+                };
             }
             let p = &facts.current[i - 1];
             let new = count_difference(c, p);
@@ -60,7 +74,10 @@ pub struct Series<'a> {
 
 impl<'a> Series<'a> {
     pub fn new(facts: &Facts, rows: &'a [MonthlyCustomers]) -> Self {
-        Series { first: facts.window.map(|w| w.0), rows }
+        Series {
+            first: facts.window.map(|w| w.0),
+            rows,
+        }
     }
     pub fn get(&self, m: Month) -> Option<&'a MonthlyCustomers> {
         let first = self.first?;
@@ -72,7 +89,13 @@ impl<'a> Series<'a> {
         self.get(m).and_then(f)
     }
     /// Σ `f(m)` over `months`, nulls skipped; null if every term is null.
-    pub fn sum(&self, months: impl Iterator<Item = Month>, f: impl Fn(&MonthlyCustomers) -> Option<u64>) -> Option<u64> {
-        months.filter_map(|m| self.value(m, &f)).fold(None, |acc, v| Some(acc.unwrap_or(0) + v))
+    pub fn sum(
+        &self,
+        months: impl Iterator<Item = Month>,
+        f: impl Fn(&MonthlyCustomers) -> Option<u64>,
+    ) -> Option<u64> {
+        months
+            .filter_map(|m| self.value(m, &f))
+            .fold(None, |acc, v| Some(acc.unwrap_or(0) + v))
     }
 }

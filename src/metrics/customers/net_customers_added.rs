@@ -14,7 +14,12 @@ pub struct NetCustomersAdded {
     pub spark: Vec<Option<i64>>,
 }
 
-pub fn net_customers_added(series: &Series, range: Range, added: &CustomersAdded, churned: &CustomersChurned) -> NetCustomersAdded {
+pub fn net_customers_added(
+    series: &Series,
+    range: Range,
+    added: &CustomersAdded,
+    churned: &CustomersChurned,
+) -> NetCustomersAdded {
     let diff = |a: Option<u64>, c: Option<u64>| Some(a? as i64 - c? as i64);
     NetCustomersAdded {
         value: diff(added.value, churned.value),

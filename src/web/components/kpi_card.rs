@@ -1,0 +1,30 @@
+//! One KPI card: the value, a second figure, and hooks for tests (`data-metric`, `data-value`).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn KpiCard(
+    /// The card's title, as Partner Center names it.
+    title: &'static str,
+    /// The value's path in the report JSON, e.g. `customers.kpis.customers.value`.
+    metric: &'static str,
+    value: Option<i64>,
+    /// The second figure: label, path in the report JSON, raw value, display text.
+    #[prop(optional)]
+    second: Option<(&'static str, &'static str, Option<f64>, String)>,
+) -> impl IntoView {
+    view! {
+        <article class="kpi">
+            <h3>{title}</h3>
+            <p class="kpi-value" data-metric=metric data-value=crate::format::raw(value)>
+                {crate::format::count(value)}
+            </p>
+            {second.map(|(label, path, raw, text)| view! {
+                <p class="kpi-second">
+                    <span class="kpi-second-label">{label}" "</span>
+                    <span data-metric=path data-value=crate::format::raw(raw)>{text}</span>
+                </p>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,106 @@
+//! The I/O boundary: reading dropped files, fetching the sample and `#src=` reports.
+//! Nothing here computes; every byte goes straight to the engine through the session.
+
+use crate::session::{Session, Source};
+use gloo_net::http::Request;
+use leptos::prelude::Set;
+
+/// Reads the files a user picked or dropped, one after the other, then computes once.
+pub async fn load_files(session: Session, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    session.begin(Source::Files);
+    let total = files.len();
+    for (i, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        session.progress(i, total, &name);
+        let blob = gloo_file::File::from(file);
+        match gloo_file::futures::read_as_bytes(&blob).await {
+            Ok(bytes) => session.add(&name, &bytes),
+            Err(e) => session.add_failure(
+                &name,
+                format!("{name}: the browser could not read the file: {e}"),
+            ),
+        }
+    }
+    session.recompute();
+}
+
+/// Fetches report files from this site (the bundled sample, or `#src=` links).
+pub async fn load_urls(session: Session, source: Source, urls: Vec<String>) {
+    session.begin(source);
+    let total = urls.len();
+    for (i, url) in urls.iter().enumerate() {
+        let name = url.rsplit('/').next().unwrap_or(url).to_string();
+        session.progress(i, total, &name);
+        match fetch_bytes(url).await {
+            Ok(bytes) => session.add(&name, &bytes),
+            Err(e) => session.add_failure(&name, format!("{name}: {e}")),
+        }
+    }
+    session.recompute();
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("could not fetch {url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!("could not fetch {url}: HTTP {}", resp.status()));
+    }
+    resp.binary()
+        .await
+        .map_err(|e| format!("could not read {url}: {e}"))
+}
+
+/// The bundled sample: `sample/manifest.json` lists the files beside it.
+pub async fn load_sample(session: Session) {
+    let names: Result<Vec<String>, String> = async {
+        let bytes = fetch_bytes("sample/manifest.json").await?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| format!("sample/manifest.json: {e}"))?;
+        Ok(v["files"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f.as_str())
+                    .map(|f| format!("sample/{f}"))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+    .await;
+    match names {
+        Ok(urls) => load_urls(session, Source::Sample, urls).await,
+        Err(e) => session.status.set(crate::session::Status::Failed(e)),
+    }
+}
+
+/// The `src=` entries of the page address's fragment (`#src=reports/a.tsv&src=reports/b.tsv`),
+/// kept only when they resolve to this site's own origin.
+pub fn fragment_sources() -> (Vec<String>, Vec<String>) {
+    let Some(window) = web_sys::window() else {
+        return (Vec::new(), Vec::new());
+    };
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    let href = location.href().unwrap_or_default();
+    let origin = location.origin().unwrap_or_default();
+    let (mut ok, mut refused) = (Vec::new(), Vec::new());
+    for part in hash.trim_start_matches('#').split('&') {
+        let Some(value) = part.strip_prefix("src=") else {
+            continue;
+        };
+        let value = js_sys::decode_uri_component(value)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| value.to_string());
+        match web_sys::Url::new_with_base(&value, &href) {
+            Ok(u) if u.origin() == origin => ok.push(u.href()),
+            _ => refused.push(value),
+        }
+    }
+    (ok, refused)
+}

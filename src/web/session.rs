@@ -1,0 +1,99 @@
+//! Session state: the loaded data (engine workspace) and the report computed from it.
+//! The workspace lives in a `StoredValue` (not reactive: it is large and only changes when
+//! files load); the report is the signal every view reads.
+
+use leptos::prelude::*;
+use partnerlens::{Report, Workspace};
+
+/// Where the loaded data came from; sample data is replaced when the user drops files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Nothing,
+    Sample,
+    Files,
+    Links,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Idle,
+    Loading {
+        done: usize,
+        total: usize,
+        name: String,
+    },
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    workspace: StoredValue<Workspace>,
+    pub report: RwSignal<Option<Report>>,
+    pub status: RwSignal<Status>,
+    pub source: RwSignal<Source>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            workspace: StoredValue::new(Workspace::new()),
+            report: RwSignal::new(None),
+            status: RwSignal::new(Status::Idle),
+            source: RwSignal::new(Source::Nothing),
+        }
+    }
+
+    /// Forgets every loaded file.
+    pub fn clear(&self) {
+        self.workspace.set_value(Workspace::new());
+        self.report.set(None);
+        self.source.set(Source::Nothing);
+        self.status.set(Status::Idle);
+    }
+
+    /// Starts a load from `source`; sample data is dropped when real files arrive.
+    pub fn begin(&self, source: Source) {
+        if self.source.get_untracked() != source || source == Source::Sample {
+            self.clear();
+        }
+        self.source.set(source);
+    }
+
+    pub fn progress(&self, done: usize, total: usize, name: &str) {
+        self.status.set(Status::Loading {
+            done,
+            total,
+            name: name.to_string(),
+        });
+    }
+
+    /// Adds one file to the workspace.
+    pub fn add(&self, name: &str, bytes: &[u8]) {
+        self.workspace.update_value(|w| {
+            w.add_file(name, bytes);
+        });
+    }
+
+    /// Records a file that could not be fetched or read as a failed file of the workspace.
+    pub fn add_failure(&self, name: &str, reason: String) {
+        self.workspace.update_value(|w| {
+            w.files
+                .push(partnerlens::quality::FileQuality::failed(name, reason));
+        });
+    }
+
+    /// Recomputes the report from the loaded data (no file is re-read).
+    pub fn recompute(&self) {
+        let result = self.workspace.try_update_value(|w| w.report(None, None));
+        match result {
+            Some(Ok(r)) => {
+                self.report.set(Some(r));
+                self.status.set(Status::Idle);
+            }
+            Some(Err(e)) => self.status.set(Status::Failed(e)),
+            None => self.status.set(Status::Failed(
+                "the loaded data is no longer available".into(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// Shared by the browser tests: serve dist/ on 127.0.0.1, drive Debian's Chromium, run the CLI.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const dist = path.join(root, 'dist');
+export const outDir = path.join(root, 'tests/out');
+fs.mkdirSync(outDir, { recursive: true });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.tsv': 'text/tab-separated-values', '.csv': 'text/csv',
+  '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** A static file server for dist/ on a free loopback port. */
+export async function serveDist() {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)');
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The report JSON the CLI prints for these files (in this order). */
+export function cliReport(files, extra = []) {
+  const cli = path.join(root, 'target/debug/partnerlens');
+  return JSON.parse(execFileSync(cli, ['report', ...extra, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
+
+/** Every `[data-metric]` element's raw value on the page: path → number, or null when empty. */
+export async function metricsOnPage(page) {
+  return page.$$eval('[data-metric]', (els) => Object.fromEntries(
+    els.map((e) => [e.dataset.metric, e.dataset.value === '' ? null : Number(e.dataset.value)])));
+}
+
+/** Follows a dotted path into the report JSON. */
+export function at(report, dotted) {
+  return dotted.split('.').reduce((v, k) => (v == null ? undefined : v[k]), report);
+}
+
+/** The page's numbers must equal the CLI's, path by path. */
+export function assertSameNumbers(assert, onPage, report) {
+  const paths = Object.keys(onPage);
+  assert.ok(paths.length >= 9, `expected the KPI hooks on the page, found ${paths.join(', ')}`);
+  for (const p of paths) {
+    const want = at(report, p);
+    assert.notEqual(want, undefined, `${p} is not a path of the report JSON`);
+    if (want === null) assert.equal(onPage[p], null, p);
+    else assert.ok(Math.abs(onPage[p] - want) < 1e-9, `${p}: page ${onPage[p]} vs CLI ${want}`);
+  }
+}
