@@ -1,10 +1,12 @@
 //! Bytes to text (inputs.md "Decoding and splitting" 1), with `encoding_rs`.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// A decoded file: its text and the name of the encoding it was in.
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed when the bytes already are UTF-8 (no copy of a large file).
+    pub text: Cow<'a, str>,
     /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
     pub encoding: &'static str,
     pub bom: bool,
@@ -14,11 +16,11 @@ pub struct Decoded {
 /// of the start is NUL (Excel "Unicode text" saved by some tools); otherwise Windows-1252 when
 /// the bytes are not valid UTF-8. Returns `None` for data that is not text (NUL bytes in
 /// something that is not UTF-16).
-pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Some(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             encoding: name(enc),
             bom: true,
         });
@@ -26,7 +28,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return Some(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             encoding: name(enc),
             bom: false,
         });
@@ -37,14 +39,14 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Some(Decoded {
-            text: s.to_owned(),
+            text: Cow::Borrowed(s),
             encoding: "utf-8",
             bom: false,
         }),
         Err(_) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             Some(Decoded {
-                text: text.into_owned(),
+                text: Cow::Owned(text.into_owned()),
                 encoding: "windows-1252",
                 bom: false,
             })
@@ -123,7 +125,7 @@ mod tests {
             ("Month\tCustomerName", "utf-16le")
         );
         let d = decode(b"Caf\xe9").unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Café", "windows-1252"));
+        assert_eq!((&*d.text, d.encoding), ("Café", "windows-1252"));
         assert!(decode(b"%PDF-1.4\x00\x01\x02binary").is_none());
     }
 }

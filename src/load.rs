@@ -13,7 +13,8 @@ use crate::values::null::non_null;
 use crate::values::number::{parse_number, DecimalStyle};
 use crate::values::state::State;
 use chrono::Datelike;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 use xxhash_rust::xxh3::Xxh3;
 
 const NIL_GUID: &str = "00000000-0000-0000-0000-000000000000";
@@ -27,7 +28,7 @@ pub fn load_file(store: &mut Store, file_id: u16, name: &str, bytes: &[u8]) -> F
     let Some(decoded) = decode(bytes) else {
         return FileQuality::failed(name, format!("{name}: not a text file (binary data such as a PDF, ZIP or Excel workbook); download the report as TSV or CSV"));
     };
-    let text = decoded.text.as_str();
+    let text: &str = &decoded.text;
     let first = text.trim_start().chars().next();
     let mut q = if matches!(first, Some('{') | Some('[')) {
         load_json(store, file_id, name, text)
@@ -203,7 +204,7 @@ fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQua
     };
     // Columns: every field name, in order of first appearance.
     let mut header: Vec<String> = Vec::new();
-    let mut position: HashMap<String, usize> = HashMap::new();
+    let mut position: HashMap<String, usize> = HashMap::default();
     for item in items {
         if let serde_json::Value::Object(o) = item {
             for k in o.keys() {
@@ -303,6 +304,8 @@ struct RowBuilder<'h> {
     no_key: u64,
     unknown: u32,
     azure: u32,
+    month_cache: HashMap<String, Option<Month>>,
+    key_buf: String,
 }
 
 impl<'h> RowBuilder<'h> {
@@ -359,11 +362,13 @@ impl<'h> RowBuilder<'h> {
             sold,
             assigned,
             active,
-            unreadable: HashMap::new(),
+            unreadable: HashMap::default(),
             months: BTreeSet::new(),
             identical: 0,
             duplicate: 0,
             no_key: 0,
+            month_cache: HashMap::default(),
+            key_buf: String::new(),
             unknown: store.strings.intern("Unknown"),
             azure: store.strings.intern("Microsoft Azure"),
         }
@@ -438,11 +443,20 @@ impl<'h> RowBuilder<'h> {
             }
             Some(i) => {
                 let raw = fields.get(i).copied().unwrap_or("");
-                match non_null(raw).and_then(parse_date) {
-                    Some(d) => Month::new(d.year(), d.month())
-                        .ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?,
-                    None => return Err(Rejection::new(line, &self.header[i], raw, "a date")),
-                }
+                // Months repeat row after row: parse each distinct text once.
+                let parsed = match self.month_cache.get(raw) {
+                    Some(m) => *m,
+                    None => {
+                        let m = non_null(raw)
+                            .and_then(parse_date)
+                            .and_then(|d| Month::new(d.year(), d.month()));
+                        if self.month_cache.len() < 10_000 {
+                            self.month_cache.insert(raw.to_string(), m);
+                        }
+                        m
+                    }
+                };
+                parsed.ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?
             }
         };
         // Identical rows across files (metrics.md §6).
@@ -461,16 +475,25 @@ impl<'h> RowBuilder<'h> {
             }
         };
         // Customer key (metrics.md §1, §6 "Keys").
-        let key = if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
-            store.strings.intern(&format!("t:{}", t.to_lowercase()))
+        let mut key_text = std::mem::take(&mut self.key_buf);
+        key_text.clear();
+        if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
+            key_text.push_str("t:");
+            key_text.extend(t.chars().flat_map(char::to_lowercase));
         } else if let Some(t) = self.cell(fields, Role::Tpid).and_then(non_null) {
-            store.strings.intern(&format!("p:{t}"))
+            key_text.push_str("p:");
+            key_text.push_str(t);
         } else if let Some(t) = self.cell(fields, Role::Name).and_then(non_null) {
-            store.strings.intern(&format!("n:{t}"))
+            key_text.push_str("n:");
+            key_text.push_str(t);
+        }
+        let key = if !key_text.is_empty() {
+            store.strings.intern(&key_text)
         } else {
             self.no_key += 1;
             NONE
         };
+        self.key_buf = key_text;
         let name = match self.cell(fields, Role::Name).and_then(non_null) {
             Some(n) => store.strings.intern(n),
             None => NONE,
@@ -541,11 +564,10 @@ impl<'h> RowBuilder<'h> {
         let first_use = self.date(fields, Role::FirstUse, line);
         let last_renewal = self.date(fields, Role::LastRenewal, line);
         let usage_quantity = self.number(fields, self.cols.get(Role::UsageQuantity), line);
-        let acr_cols = self.acr_cols.clone();
         let mut acr = f64::NAN;
         let mut acr_positive = false;
-        for (n, c) in acr_cols.into_iter().enumerate() {
-            let v = self.number(fields, Some(c), line);
+        for n in 0..self.acr_cols.len() {
+            let v = self.number(fields, Some(self.acr_cols[n]), line);
             if n == 0 {
                 acr = v;
             }

@@ -4,7 +4,7 @@
 use crate::kind::Kind;
 use crate::month::Month;
 use crate::values::state::State;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// "No value" in a dictionary-encoded column.
 pub const NONE: u32 = u32::MAX;

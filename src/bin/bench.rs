@@ -1,0 +1,93 @@
+//! `partnerlens-bench [--rows N] [--runs N]`: generates a CustomersAndTenants TSV of about N rows
+//! (default 1 000 000) and times, natively, loading it and computing every customer metric.
+//! Prints the median of the runs with rows/s and MB/s. A benchmark, not a test: run it with
+//! `cargo run --profile bench-native --bin partnerlens-bench`.
+
+use partnerlens::sample::{generate, Options};
+use partnerlens::Workspace;
+use std::time::Instant;
+
+fn main() {
+    let mut rows_wanted: usize = 1_000_000;
+    let mut runs: usize = 5;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let v = args.next().and_then(|v| v.parse().ok());
+        match (a.as_str(), v) {
+            ("--rows", Some(n)) => rows_wanted = n,
+            ("--runs", Some(n)) => runs = n,
+            _ => {
+                eprintln!("usage: partnerlens-bench [--rows N] [--runs N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    // About 33 rows per customer over 24 months (SKUs, PGA duplicates, inactive months).
+    let o = Options {
+        customers: (rows_wanted / 33).max(1),
+        months: 24,
+        customers_only: true,
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let files = generate(&o);
+    let (name, bytes) = &files[0];
+    let lines = bytes
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        .saturating_sub(1);
+    eprintln!(
+        "generated {name}: {lines} rows, {:.1} MB in {:.2} s",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+
+    let mut load = Vec::new();
+    let mut metrics = Vec::new();
+    let mut check = None;
+    for _ in 0..runs.max(1) {
+        let mut ws = Workspace::new();
+        let t = Instant::now();
+        ws.add_file(name, bytes);
+        load.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let report = ws.report(None, None).expect("the generated file has rows");
+        metrics.push(t.elapsed().as_secs_f64());
+        let customers = report
+            .customers
+            .as_ref()
+            .and_then(|c| c.kpis.customers.value);
+        let loaded = report.quality.files[0].rows_loaded;
+        check = Some((loaded, customers));
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    let (l, m) = (median(&mut load), median(&mut metrics));
+    let (loaded, customers) = check.unwrap_or((0, None));
+    let mb = bytes.len() as f64 / 1e6;
+    println!(
+        "partnerlens native benchmark ({} runs, median)",
+        runs.max(1)
+    );
+    println!("  file:            {lines} rows, {mb:.1} MB (CustomersAndTenants TSV, {} customers, 24 months)", o.customers);
+    println!(
+        "  load:            {:.3} s  ({:.0} rows/s, {:.0} MB/s)",
+        l,
+        lines as f64 / l,
+        mb / l
+    );
+    println!("  customer metrics:{:.3} s", m);
+    println!(
+        "  load + metrics:  {:.3} s  ({:.0} rows/s, {:.0} MB/s)",
+        l + m,
+        lines as f64 / (l + m),
+        mb / (l + m)
+    );
+    println!(
+        "  check: {loaded} rows loaded, {} customers in the last month",
+        customers.map(|c| c.to_string()).unwrap_or("—".into())
+    );
+}
