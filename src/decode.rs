@@ -106,12 +106,13 @@ mod tests {
     fn encodings() {
         let d = decode(b"\xEF\xBB\xBFMonth\tX").unwrap();
         assert_eq!(
-            (d.text.as_str(), d.encoding, d.bom),
+            (&*d.text, d.encoding, d.bom),
             ("Month\tX", "utf-8", true)
         );
-        let d = decode(&utf16le("Month\tCustomerName\nMünchen", true)).unwrap();
+        let bytes = utf16le("Month\tCustomerName\nMünchen", true);
+        let d = decode(&bytes).unwrap();
         assert_eq!(
-            (d.text.as_str(), d.encoding),
+            (&*d.text, d.encoding),
             ("Month\tCustomerName\nMünchen", "utf-16le")
         );
         let mut be = vec![0xFE, 0xFF];
@@ -119,9 +120,10 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).unwrap().text, "Month");
-        let d = decode(&utf16le("Month\tCustomerName", false)).unwrap();
+        let bytes = utf16le("Month\tCustomerName", false);
+        let d = decode(&bytes).unwrap();
         assert_eq!(
-            (d.text.as_str(), d.encoding),
+            (&*d.text, d.encoding),
             ("Month\tCustomerName", "utf-16le")
         );
         let d = decode(b"Caf\xe9").unwrap();
