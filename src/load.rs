@@ -162,6 +162,9 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
         }
     }
     rows.finish(store, &mut q);
+    if q.rows_read == 0 {
+        q.error = Some(format!("{name}: only a header, no rows"));
+    }
     q
 }
 
@@ -742,6 +745,9 @@ mod tests {
         );
         let (_, q) = load("");
         assert!(q.error.unwrap().contains("empty"));
+        let (_, q) = load("CustomerTenantId\tCustomerStatus\tMonth\r\n\r\n");
+        assert_eq!(q.error.as_deref(), Some("t.tsv: only a header, no rows"));
+        assert_eq!(q.kind, Some(Kind::Customers));
         let mut s = Store::default();
         let q = load_file(&mut s, 0, "r.pdf", b"%PDF-1.7\n\x00\x00\x01");
         assert!(q.error.unwrap().contains("not a text file"));

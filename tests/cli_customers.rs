@@ -384,3 +384,24 @@ fn identity_on_sample_data() {
         );
     }
 }
+
+/// Trend per month of the range; a missing month has no values and says so.
+#[test]
+fn distribution_trend_and_unknown_bucket() {
+    let (_, r, _) = run(&[&fixture_path()]);
+    let t = &r["customers"]["trend"]["market"];
+    assert_eq!(
+        t,
+        &json!([
+            {"month": "2025-01", "values": [{"value": "Germany", "customers": 1}, {"value": "United States", "customers": 1}], "missing": false},
+            {"month": "2025-02", "values": [{"value": "Sweden", "customers": 1}, {"value": "United States", "customers": 1}], "missing": false},
+            {"month": "2025-03", "values": [], "missing": true},
+            {"month": "2025-04", "values": [{"value": "Germany", "customers": 1}, {"value": "United States", "customers": 1}], "missing": false},
+        ])
+    );
+    // NULL, UNKNOWN and empty labels are one bucket named Unknown.
+    let dir = out_dir("unknown");
+    let text = FIXTURE.replace("Fabrikam\tActive\tGermany", "Fabrikam\tActive\tUNKNOWN").replace("t-a\tContoso Ltd\tActive\tUnited States", "t-a\tContoso Ltd\tActive\t");
+    let (_, r, _) = run(&[&write(&dir, "u.tsv", text.as_bytes())]);
+    assert_eq!(r["customers"]["by_dimension"]["market"], json!([{"value": "Unknown", "customers": 2}]));
+}
