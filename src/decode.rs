@@ -105,10 +105,7 @@ mod tests {
     #[test]
     fn encodings() {
         let d = decode(b"\xEF\xBB\xBFMonth\tX").unwrap();
-        assert_eq!(
-            (&*d.text, d.encoding, d.bom),
-            ("Month\tX", "utf-8", true)
-        );
+        assert_eq!((&*d.text, d.encoding, d.bom), ("Month\tX", "utf-8", true));
         let bytes = utf16le("Month\tCustomerName\nMünchen", true);
         let d = decode(&bytes).unwrap();
         assert_eq!(
@@ -122,10 +119,7 @@ mod tests {
         assert_eq!(decode(&be).unwrap().text, "Month");
         let bytes = utf16le("Month\tCustomerName", false);
         let d = decode(&bytes).unwrap();
-        assert_eq!(
-            (&*d.text, d.encoding),
-            ("Month\tCustomerName", "utf-16le")
-        );
+        assert_eq!((&*d.text, d.encoding), ("Month\tCustomerName", "utf-16le"));
         let d = decode(b"Caf\xe9").unwrap();
         assert_eq!((&*d.text, d.encoding), ("Café", "windows-1252"));
         assert!(decode(b"%PDF-1.4\x00\x01\x02binary").is_none());

@@ -58,6 +58,8 @@ fn run(args: &[String]) -> Result<String, String> {
         return Err(format!("no files given; {USAGE}"));
     }
     let mut ws = Workspace::new();
+    let now = chrono::Local::now().date_naive();
+    ws.today = Month::new(chrono::Datelike::year(&now), chrono::Datelike::month(&now));
     for path in &files {
         match std::fs::read(path) {
             Ok(bytes) => {

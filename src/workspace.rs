@@ -14,6 +14,10 @@ use crate::store::Store;
 pub struct Workspace {
     pub store: Store,
     pub files: Vec<FileQuality>,
+    /// The current month, for the note on a latest month that may still be incomplete. Set by
+    /// the caller (the CLI from the system clock, the browser from `Date`): the engine reads no
+    /// clock, so it runs the same natively and in wasm.
+    pub today: Option<Month>,
     facts: Option<Facts>,
 }
 
@@ -105,10 +109,7 @@ impl Workspace {
             }
         }
         if let Some((_, last)) = facts.window {
-            let today = chrono::Utc::now().date_naive();
-            use chrono::Datelike;
-            let this = Month::new(today.year(), today.month());
-            if this.is_some_and(|t| last >= t.prev()) {
+            if self.today.is_some_and(|t| last >= t.prev()) {
                 warnings.push(format!(
                     "{last} is the latest month loaded; Partner Center refreshes its reports a few days after a month ends, so {last} may still be incomplete"
                 ));

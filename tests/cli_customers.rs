@@ -401,7 +401,15 @@ fn distribution_trend_and_unknown_bucket() {
     );
     // NULL, UNKNOWN and empty labels are one bucket named Unknown.
     let dir = out_dir("unknown");
-    let text = FIXTURE.replace("Fabrikam\tActive\tGermany", "Fabrikam\tActive\tUNKNOWN").replace("t-a\tContoso Ltd\tActive\tUnited States", "t-a\tContoso Ltd\tActive\t");
+    let text = FIXTURE
+        .replace("Fabrikam\tActive\tGermany", "Fabrikam\tActive\tUNKNOWN")
+        .replace(
+            "t-a\tContoso Ltd\tActive\tUnited States",
+            "t-a\tContoso Ltd\tActive\t",
+        );
     let (_, r, _) = run(&[&write(&dir, "u.tsv", text.as_bytes())]);
-    assert_eq!(r["customers"]["by_dimension"]["market"], json!([{"value": "Unknown", "customers": 2}]));
+    assert_eq!(
+        r["customers"]["by_dimension"]["market"],
+        json!([{"value": "Unknown", "customers": 2}])
+    );
 }

@@ -25,6 +25,14 @@ pub enum Status {
     Failed(String),
 }
 
+/// A workspace that knows this month from the browser's clock.
+fn new_workspace() -> Workspace {
+    let now = js_sys::Date::new_0();
+    let mut w = Workspace::new();
+    w.today = partnerlens::Month::new(now.get_full_year() as i32, now.get_month() + 1);
+    w
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     workspace: StoredValue<Workspace>,
@@ -36,7 +44,7 @@ pub struct Session {
 impl Session {
     pub fn new() -> Self {
         Session {
-            workspace: StoredValue::new(Workspace::new()),
+            workspace: StoredValue::new(new_workspace()),
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             source: RwSignal::new(Source::Nothing),
@@ -45,7 +53,7 @@ impl Session {
 
     /// Forgets every loaded file.
     pub fn clear(&self) {
-        self.workspace.set_value(Workspace::new());
+        self.workspace.set_value(new_workspace());
         self.report.set(None);
         self.source.set(Source::Nothing);
         self.status.set(Status::Idle);

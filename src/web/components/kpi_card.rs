@@ -12,13 +12,18 @@ pub fn KpiCard(
     /// The second figure: label, path in the report JSON, raw value, display text.
     #[prop(optional)]
     second: Option<(&'static str, &'static str, Option<f64>, String)>,
+    /// Shown when the value is unknown: which report would fill it.
+    #[prop(optional)]
+    empty_reason: Option<&'static str>,
 ) -> impl IntoView {
+    let reason = value.is_none().then_some(empty_reason).flatten();
     view! {
         <article class="kpi">
             <h3>{title}</h3>
             <p class="kpi-value" data-metric=metric data-value=crate::format::raw(value)>
                 {crate::format::count(value)}
             </p>
+            {reason.map(|r| view! { <p class="kpi-reason">{r}</p> })}
             {second.map(|(label, path, raw, text)| view! {
                 <p class="kpi-second">
                     <span class="kpi-second-label">{label}" "</span>

@@ -14,6 +14,7 @@ pub fn KpiSummary(customers: Customers) -> impl IntoView {
             <KpiCard title="Customers" metric="customers.kpis.customers.value" value=i(k.customers.value)
                 second=("change", "customers.kpis.customers.change_pct", k.customers.change_pct, change(k.customers.change_pct)) />
             <KpiCard title="Active customers" metric="customers.kpis.active_customers.value" value=i(k.active_customers.value)
+                empty_reason="Needs a usage report for the last month of the range: AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."
                 second=("change", "customers.kpis.active_customers.change_pct", k.active_customers.change_pct, change(k.active_customers.change_pct)) />
             <KpiCard title="Customers added" metric="customers.kpis.customers_added.value" value=i(k.customers_added.value)
                 second=("vs. previous period", "customers.kpis.customers_added.change_pct", k.customers_added.change_pct, change(k.customers_added.change_pct)) />
