@@ -22,9 +22,9 @@ fn main() {
             }
         }
     }
-    // About 33 rows per customer over 24 months (SKUs, PGA duplicates, inactive months).
+    // About 41 rows per customer over 24 months (SKUs, PGA duplicates, inactive months).
     let o = Options {
-        customers: (rows_wanted / 33).max(1),
+        customers: (rows_wanted / 41).max(1),
         months: 24,
         customers_only: true,
         ..Default::default()
