@@ -19,8 +19,28 @@ impl Rng {
 }
 
 const SPECIAL: &[&[u8]] = &[
-    b"\t", b",", b";", b"\"", b"\r\n", b"\n", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\xe9", b"NULL",
-    b"1e400", b"NaN", b"-", b"9999-12-31", b"0000-01-01", b"13/45/2025", b"{", b"[", b"]", b"}", b"\"\"",
+    b"\t",
+    b",",
+    b";",
+    b"\"",
+    b"\r\n",
+    b"\n",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\xe9",
+    b"NULL",
+    b"1e400",
+    b"NaN",
+    b"-",
+    b"9999-12-31",
+    b"0000-01-01",
+    b"13/45/2025",
+    b"{",
+    b"[",
+    b"]",
+    b"}",
+    b"\"\"",
 ];
 
 fn mutate(r: &mut Rng, base: &[u8]) -> Vec<u8> {
@@ -54,7 +74,11 @@ fn mutate(r: &mut Rng, base: &[u8]) -> Vec<u8> {
 
 #[test]
 fn mutated_files_never_panic_and_every_row_is_accounted_for() {
-    let o = Options { customers: 6, months: 4, ..Default::default() };
+    let o = Options {
+        customers: 6,
+        months: 4,
+        ..Default::default()
+    };
     let files = generate(&o);
     let mut r = Rng(0x5eed_1234_abcd_ef01);
     let mut loaded_some = 0;
@@ -66,16 +90,28 @@ fn mutated_files_never_panic_and_every_row_is_accounted_for() {
         let mut ws = Workspace::new();
         ws.add_file(name, &input);
         ws.add_file("again", &input);
-        let report = ws.report(None, None).expect("range of loaded data resolves");
+        let report = ws
+            .report(None, None)
+            .expect("range of loaded data resolves");
         for f in &report.quality.files {
-            assert_eq!(f.rows_read, f.rows_loaded + f.rows_rejected, "round {round} {name}");
+            assert_eq!(
+                f.rows_read,
+                f.rows_loaded + f.rows_rejected,
+                "round {round} {name}"
+            );
             assert!(f.rejections.len() as u64 <= f.rows_rejected);
         }
         let json = report.to_json();
-        assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "round {round}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+            "round {round}"
+        );
         loaded_some += ws.has_data() as usize;
     }
-    assert!(loaded_some > 500, "mutations should leave many files loadable, got {loaded_some}");
+    assert!(
+        loaded_some > 500,
+        "mutations should leave many files loadable, got {loaded_some}"
+    );
 }
 
 #[test]
@@ -95,7 +131,10 @@ fn hostile_shapes() {
         let mut ws = Workspace::new();
         let q = ws.add_file(name, &bytes).clone();
         assert_eq!(q.rows_read, q.rows_loaded + q.rows_rejected, "{name}");
-        assert!(q.rejections.iter().all(|r| r.value.len() < 200), "{name}: long values are clipped");
+        assert!(
+            q.rejections.iter().all(|r| r.value.len() < 200),
+            "{name}: long values are clipped"
+        );
         let _ = ws.report(None, None);
         match name {
             "empty.tsv" => assert!(q.error.unwrap().contains("empty")),

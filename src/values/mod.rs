@@ -1,4 +1,5 @@
 //! Cell values as Partner Center writes them (inputs.md "Values").
+pub mod attribution;
 pub mod boolean;
 pub mod date;
 pub mod null;

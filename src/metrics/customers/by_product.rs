@@ -29,21 +29,25 @@ pub fn by_product(store: &Store, facts: &Facts, m: Month) -> Vec<ProductCustomer
         .unwrap_or(&[]);
     distribution(store, facts, m, Dim::Product)
         .into_iter()
-        .map(|ValueCount { value, customers }| {
-            let rows = skus
-                .iter()
-                .filter(|(p, _, _)| store.strings.get(*p) == value);
-            ProductCustomers {
-                skus: count_values(store, rows.map(|(_, s, _)| *s))
-                    .into_iter()
-                    .map(|c| SkuCustomers {
-                        sku: c.value,
-                        customers: c.customers,
-                    })
-                    .collect(),
-                product: value,
-                customers,
-            }
-        })
+        .map(
+            |ValueCount {
+                 value, customers, ..
+             }| {
+                let rows = skus
+                    .iter()
+                    .filter(|(p, _, _)| store.strings.get(*p) == value);
+                ProductCustomers {
+                    skus: count_values(store, rows.map(|(_, s, _)| *s))
+                        .into_iter()
+                        .map(|c| SkuCustomers {
+                            sku: c.value,
+                            customers: c.customers,
+                        })
+                        .collect(),
+                    product: value,
+                    customers,
+                }
+            },
+        )
         .collect()
 }

@@ -3,12 +3,17 @@
 use crate::facts::Facts;
 use crate::month::Month;
 use crate::store::{Dim, Store};
+use crate::values::attribution::normalise_attribution;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ValueCount {
+    /// The trimmed label as written (`Unknown` for null, empty and `UNKNOWN`).
     pub value: String,
     pub customers: u64,
+    /// For attribution types: the normalised name (`PAL`, `POR`, `CSP_T1`, …) shown beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalised: Option<&'static str>,
 }
 
 /// For each value `v` of `dim`: the keys of `C(m)` with an active, counting row of a status
@@ -38,6 +43,7 @@ pub fn count_values(store: &Store, values: impl Iterator<Item = u32>) -> Vec<Val
         .map(|(v, n)| ValueCount {
             value: store.strings.get(v).to_string(),
             customers: n,
+            normalised: None,
         })
         .collect();
     sort_counts(&mut out);

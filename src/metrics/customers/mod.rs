@@ -97,3 +97,149 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Customers> 
         trend,
     })
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::load::load_file;
+    use crate::month::Month;
+
+    /// Keys by month (all Active):
+    /// Jan A · Feb A B · Mar A B C · Apr B C D E · May C D E F; C also has a Norway row in May.
+    pub(crate) const FIVE_MONTHS: &str = "CustomerTenantId\tCustomerStatus\tCustomerMarket\tMonth
+A\tActive\tSweden\t2025-01-01
+A\tActive\tSweden\t2025-02-01
+B\tActive\tSweden\t2025-02-01
+A\tActive\tSweden\t2025-03-01
+B\tActive\tSweden\t2025-03-01
+C\tActive\tSweden\t2025-03-01
+B\tActive\tSweden\t2025-04-01
+C\tActive\tSweden\t2025-04-01
+D\tActive\tNorway\t2025-04-01
+E\tActive\tNorway\t2025-04-01
+C\tActive\tSweden\t2025-05-01
+C\tActive\tNorway\t2025-05-01
+D\tActive\tNorway\t2025-05-01
+E\tActive\tNorway\t2025-05-01
+F\tActive\tDenmark\t2025-05-01
+";
+
+    pub(crate) fn fixture(text: &str) -> (Store, Facts) {
+        let mut store = Store::default();
+        let q = load_file(&mut store, 0, "t.tsv", text.as_bytes());
+        assert_eq!(q.rows_rejected, 0, "{:?}", q.rejections);
+        let facts = Facts::build(&store);
+        (store, facts)
+    }
+
+    pub(crate) fn m(s: &str) -> Month {
+        Month::parse_ym(s).unwrap()
+    }
+
+    fn range(a: &str, b: &str) -> Range {
+        Range {
+            from: m(a),
+            to: m(b),
+        }
+    }
+
+    #[test]
+    fn monthly_identity_and_first_month() {
+        let (_, facts) = fixture(FIVE_MONTHS);
+        let s = monthly_series::monthly_series(&facts);
+        let got: Vec<_> = s
+            .iter()
+            .map(|r| (r.customers, r.new, r.existing, r.churned))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), None, Some(1), None),
+                (Some(2), Some(1), Some(1), Some(0)),
+                (Some(3), Some(1), Some(2), Some(0)),
+                (Some(4), Some(2), Some(2), Some(1)),
+                (Some(4), Some(1), Some(3), Some(1)),
+            ]
+        );
+        assert!(
+            s.iter().all(|r| r.active.is_none()),
+            "no usage report: active is null"
+        );
+    }
+
+    #[test]
+    fn added_change_uses_the_earlier_range_when_complete() {
+        let (_, facts) = fixture(FIVE_MONTHS);
+        let rows = monthly_series::monthly_series(&facts);
+        let series = monthly_series::Series::new(&facts, &rows);
+        // [Apr, May]: added 2 + 1 = 3; earlier [Feb, Mar]: 1 + 1 = 2 → +50 %.
+        let added = customers_added::customers_added(&series, range("2025-04", "2025-05"));
+        assert_eq!((added.value, added.change_pct), (Some(3), Some(50.0)));
+        // [Mar, May]: earlier [Dec, Feb] leaves the window → null.
+        let added = customers_added::customers_added(&series, range("2025-03", "2025-05"));
+        assert_eq!((added.value, added.change_pct), (Some(4), None));
+    }
+
+    #[test]
+    fn churn_rate_over_the_month_before_the_range() {
+        let (_, facts) = fixture(FIVE_MONTHS);
+        let rows = monthly_series::monthly_series(&facts);
+        let series = monthly_series::Series::new(&facts, &rows);
+        // [Apr, May]: churned 1 + 1 = 2 over customers(Mar) = 3.
+        let c = customers_churned::customers_churned(&series, range("2025-04", "2025-05"));
+        assert_eq!(c.value, Some(2));
+        assert!((c.churn_rate_pct.unwrap() - 200.0 / 3.0).abs() < 1e-12);
+        let k = kpi::kpi(&series, range("2025-04", "2025-05"), |r| r.customers);
+        assert_eq!(
+            (k.value, k.change_pct, k.spark),
+            (Some(4), Some(0.0), vec![Some(4), Some(4)])
+        );
+        let added = customers_added::customers_added(&series, range("2025-04", "2025-05"));
+        let net = net_customers_added::net_customers_added(
+            &series,
+            range("2025-04", "2025-05"),
+            &added,
+            &c,
+        );
+        assert_eq!((net.value, net.spark), (Some(1), vec![Some(1), Some(0)]));
+    }
+
+    #[test]
+    fn a_customer_under_two_values_counts_under_both() {
+        let (store, facts) = fixture(FIVE_MONTHS);
+        let d = distribution::distribution(&store, &facts, m("2025-05"), Dim::Market);
+        let got: Vec<_> = d.iter().map(|v| (v.value.as_str(), v.customers)).collect();
+        // Norway: C, D, E; Sweden: C; Denmark: F. Sum 5 > customers(May) = 4.
+        assert_eq!(got, [("Norway", 3), ("Denmark", 1), ("Sweden", 1)]);
+    }
+
+    #[test]
+    fn geography_added_by_latest_market_and_shares() {
+        let (store, facts) = fixture(FIVE_MONTHS);
+        let g = geography::geography(&store, &facts, range("2025-04", "2025-05"));
+        // Added in [Apr, May]: D, E (Norway), F (Denmark). C's latest row (May, last in file) is Norway.
+        let got: Vec<_> = g
+            .iter()
+            .map(|r| (r.market.as_str(), r.customers, r.added, r.active))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Norway", 3, 2, None),
+                ("Denmark", 1, 1, None),
+                ("Sweden", 1, 0, None)
+            ]
+        );
+        assert_eq!(g[0].customers_share_pct, Some(60.0));
+        assert!((g[0].added_share_pct.unwrap() - 200.0 / 3.0).abs() < 1e-12);
+        assert_eq!(g[0].active_share_pct, None);
+    }
+
+    #[test]
+    fn no_status_report_means_no_customer_section() {
+        let (store, facts) = fixture(
+            "CustomerTenantId\tWorkloadName\tMonth\tMonthlyActiveUsers\nA\tTeams\t2025-01-01\t3\n",
+        );
+        assert!(compute(&store, &facts, range("2025-01", "2025-01")).is_none());
+    }
+}
