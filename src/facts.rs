@@ -2,6 +2,7 @@
 //! computed from (metrics.md §1, §2, §6). Built once from the store; a new range or filter is
 //! computed from these without re-reading files.
 
+use crate::filter::CompiledFilter;
 use crate::kind::Kind;
 use crate::month::Month;
 use crate::store::{Dim, Store, NONE};
@@ -41,7 +42,8 @@ fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
 }
 
 impl Facts {
-    pub fn build(store: &Store) -> Facts {
+    /// The facts of the rows that pass `filter` (coverage and the window use every row).
+    pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
         let Some(first) = store.month.iter().min().copied() else {
             return Facts::default();
         };
@@ -87,6 +89,9 @@ impl Facts {
             if mk != NONE && market_seen.get(&key).is_none_or(|seen| m >= *seen) {
                 market_seen.insert(key, m);
                 f.key_market.insert(key, mk);
+            }
+            if !filter.passes(store, row) {
+                continue;
             }
             if store.has_usage[row] {
                 f.using[i].push(key);

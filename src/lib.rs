@@ -7,6 +7,7 @@
 
 pub mod decode;
 pub mod facts;
+pub mod filter;
 pub mod header;
 pub mod kind;
 pub mod load;
@@ -20,6 +21,7 @@ pub mod store;
 pub mod values;
 pub mod workspace;
 
+pub use filter::Filter;
 pub use month::Month;
 pub use report::Report;
 pub use workspace::Workspace;

@@ -11,11 +11,19 @@ pub struct Window {
     pub last: Month,
 }
 
+#[derive(Clone, Debug, Serialize, Default)]
+pub struct Filters {
+    pub available: crate::filter::FilterOptions,
+    pub applied: crate::filter::Filter,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     /// `null` when no row loaded.
     pub window: Option<Window>,
     pub range: Option<crate::metrics::range::Range>,
+    /// The page filters: what can be chosen and what is applied.
+    pub filters: Filters,
     /// `null` when no customers, subscriptions or Azure usage report is loaded.
     pub customers: Option<Customers>,
     /// Filled by the Azure issue; `null` until then.

@@ -28,6 +28,10 @@ impl Dict {
         self.index.insert(s.into(), id);
         id
     }
+    /// The id of `s`, if it was ever interned.
+    pub fn id(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
     pub fn get(&self, id: u32) -> &str {
         self.values.get(id as usize).map(|s| &**s).unwrap_or("")
     }

@@ -2,12 +2,13 @@
 //! browser share.
 
 use crate::facts::Facts;
+use crate::filter::{filter_options, Filter};
 use crate::load::load_file;
 use crate::metrics::customers;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::quality::{FileQuality, Quality};
-use crate::report::{Report, Window};
+use crate::report::{Filters, Report, Window};
 use crate::store::Store;
 
 #[derive(Default)]
@@ -18,7 +19,8 @@ pub struct Workspace {
     /// the caller (the CLI from the system clock, the browser from `Date`): the engine reads no
     /// clock, so it runs the same natively and in wasm.
     pub today: Option<Month>,
-    facts: Option<Facts>,
+    /// The facts and the filter they were built with; rebuilt only when files or the filter change.
+    facts: Option<(Filter, Facts)>,
 }
 
 impl Workspace {
@@ -45,33 +47,37 @@ impl Workspace {
         !self.store.is_empty()
     }
 
-    /// The monthly facts, built on first use after a load and reused for every range.
-    pub fn facts(&mut self) -> &Facts {
-        self.facts.get_or_insert_with(|| Facts::build(&self.store))
+    /// The monthly facts for `filter`, built on first use after a load or a filter change.
+    pub fn facts(&mut self, filter: &Filter) -> &Facts {
+        if self.facts.as_ref().is_none_or(|(f, _)| f != filter) {
+            let compiled = filter.compile(&self.store);
+            self.facts = Some((filter.clone(), Facts::build(&self.store, &compiled)));
+        }
+        match &self.facts {
+            Some((_, facts)) => facts,
+            None => unreachable!("set just above"),
+        }
     }
 
-    /// The report over `[from, to]` (defaults: the last 12 months of the window).
+    /// The report over `[from, to]` (defaults: the last 12 months of the window), unfiltered.
     pub fn report(&mut self, from: Option<Month>, to: Option<Month>) -> Result<Report, String> {
-        self.facts();
-        let facts = self.facts.as_ref().ok_or("no facts")?;
+        self.report_filtered(from, to, &Filter::default())
+    }
+
+    /// The report over `[from, to]` for the rows that pass `filter`.
+    pub fn report_filtered(&mut self, from: Option<Month>, to: Option<Month>, filter: &Filter) -> Result<Report, String> {
+        self.facts(filter);
+        let Some((_, facts)) = self.facts.as_ref() else { return Err("no facts".into()) };
         let quality = self.quality(facts);
+        let filters = Filters { available: filter_options(&self.store), applied: filter.clone() };
         let Some(window) = facts.window else {
-            return Ok(Report {
-                window: None,
-                range: None,
-                customers: None,
-                azure: None,
-                licenses: None,
-                quality,
-            });
+            return Ok(Report { window: None, range: None, filters, customers: None, azure: None, licenses: None, quality });
         };
         let range = Range::resolve(window, from, to)?;
         Ok(Report {
-            window: Some(Window {
-                first: window.0,
-                last: window.1,
-            }),
+            window: Some(Window { first: window.0, last: window.1 }),
             range: Some(range),
+            filters,
             customers: customers::compute(&self.store, facts, range),
             azure: None,
             licenses: None,

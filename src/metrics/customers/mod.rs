@@ -128,7 +128,7 @@ F\tActive\tDenmark\t2025-05-01
         let mut store = Store::default();
         let q = load_file(&mut store, 0, "t.tsv", text.as_bytes());
         assert_eq!(q.rows_rejected, 0, "{:?}", q.rejections);
-        let facts = Facts::build(&store);
+        let facts = Facts::build(&store, &crate::filter::Filter::default().compile(&store));
         (store, facts)
     }
 
@@ -233,6 +233,25 @@ F\tActive\tDenmark\t2025-05-01
         assert_eq!(g[0].customers_share_pct, Some(60.0));
         assert!((g[0].added_share_pct.unwrap() - 200.0 / 3.0).abs() < 1e-12);
         assert_eq!(g[0].active_share_pct, None);
+    }
+
+    #[test]
+    fn filters_act_on_the_facts() {
+        let mut ws = crate::Workspace::new();
+        ws.add_file("t.tsv", FIVE_MONTHS.as_bytes());
+        let all = ws.report(None, None).unwrap();
+        assert_eq!(all.filters.available.market, ["Denmark", "Norway", "Sweden"]);
+        let f = crate::Filter { market: vec!["Norway".into()], ..Default::default() };
+        let r = ws.report_filtered(None, None, &f).unwrap();
+        let c = r.customers.unwrap();
+        // Norway rows: D, E in Apr; C, D, E in May.
+        let got: Vec<_> = c.monthly.iter().map(|m| m.customers).collect();
+        assert_eq!(got, [Some(0), Some(0), Some(0), Some(2), Some(3)]);
+        assert_eq!(r.window.map(|w| w.first.to_string()), Some("2025-01".into()), "the window ignores filters");
+        assert!(r.quality.missing_months.is_empty(), "a filter makes no month missing");
+        // Back to all: the facts are rebuilt, not reused.
+        let again = ws.report(None, None).unwrap().customers.unwrap();
+        assert_eq!(again.kpis.customers.value, Some(4));
     }
 
     #[test]

@@ -1,0 +1,89 @@
+//! Page filters (customers dashboard): multi-select market, segment, product and attribution
+//! type. They act on the monthly facts: a filter change rebuilds the facts from the stored rows
+//! and never re-reads a file (STYLE.md "Filters act on the monthly facts").
+
+use crate::store::{Dim, Store, NONE};
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The selected labels per dimension; an empty list means "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    pub market: Vec<String>,
+    #[serde(default)]
+    pub segment: Vec<String>,
+    #[serde(default)]
+    pub product: Vec<String>,
+    #[serde(default)]
+    pub attribution_type: Vec<String>,
+}
+
+/// The values a filter can take, from every status-report row loaded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FilterOptions {
+    pub market: Vec<String>,
+    pub segment: Vec<String>,
+    pub product: Vec<String>,
+    pub attribution_type: Vec<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.lists().iter().all(|(_, l)| l.is_empty())
+    }
+    fn lists(&self) -> [(Dim, &Vec<String>); 4] {
+        [
+            (Dim::Market, &self.market),
+            (Dim::Segment, &self.segment),
+            (Dim::Product, &self.product),
+            (Dim::Attribution, &self.attribution_type),
+        ]
+    }
+    /// The filter as dictionary ids of this store.
+    pub fn compile(&self, store: &Store) -> CompiledFilter {
+        let dims = self
+            .lists()
+            .into_iter()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(d, l)| (d, l.iter().filter_map(|label| store.strings.id(label)).collect()))
+            .collect();
+        CompiledFilter { dims }
+    }
+}
+
+pub struct CompiledFilter {
+    dims: Vec<(Dim, FxHashSet<u32>)>,
+}
+
+impl CompiledFilter {
+    /// A row passes when, for every filtered dimension, its value is selected. A row whose file
+    /// has no column for the dimension passes (a usage report without `Product` still counts
+    /// toward active customers under a product filter).
+    pub fn passes(&self, store: &Store, row: usize) -> bool {
+        self.dims.iter().all(|(d, set)| {
+            let v = store.dims[d.index()][row];
+            v == NONE || set.contains(&v)
+        })
+    }
+}
+
+/// Every label of the four filter dimensions on status-report rows, sorted.
+pub fn filter_options(store: &Store) -> FilterOptions {
+    let mut sets: [BTreeSet<&str>; 4] = Default::default();
+    let dims = [Dim::Market, Dim::Segment, Dim::Product, Dim::Attribution];
+    for row in 0..store.len() {
+        if !store.kind[row].is_status() {
+            continue;
+        }
+        for (set, d) in sets.iter_mut().zip(dims) {
+            let v = store.dims[d.index()][row];
+            if v != NONE {
+                set.insert(store.strings.get(v));
+            }
+        }
+    }
+    let [market, segment, product, attribution_type] = sets.map(|s| s.into_iter().map(String::from).collect());
+    FilterOptions { market, segment, product, attribution_type }
+}
