@@ -413,3 +413,18 @@ fn distribution_trend_and_unknown_bucket() {
         json!([{"value": "Unknown", "customers": 2}])
     );
 }
+
+#[test]
+fn attribution_keeps_the_label_and_adds_the_normalised_name() {
+    let dir = out_dir("attribution");
+    let text = "CustomerTenantId\tCustomerStatus\tPartnerAttributionType\tMonth\nA\tActive\tCSP Tier 1\t2025-01-01\nB\tActive\tPartner admin link\t2025-01-01\nC\tActive\tReseller\t2025-01-01\n";
+    let (_, r, _) = run(&[&write(&dir, "a.tsv", text.as_bytes())]);
+    assert_eq!(
+        r["customers"]["by_dimension"]["attribution_type"],
+        json!([
+            {"value": "CSP Tier 1", "customers": 1, "normalised": "CSP_T1"},
+            {"value": "Partner admin link", "customers": 1, "normalised": "PAL"},
+            {"value": "Reseller", "customers": 1},
+        ])
+    );
+}

@@ -25,7 +25,13 @@ pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<Val
     let Some(i) = facts.index(m) else {
         return Vec::new();
     };
-    count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v))
+    let mut counts = count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v));
+    if dim == Dim::Attribution {
+        for c in counts.iter_mut() {
+            c.normalised = normalise_attribution(&c.value);
+        }
+    }
+    counts
 }
 
 /// Counts runs of equal ids (the input is sorted by value, one entry per distinct key) and
