@@ -47,7 +47,14 @@ impl Filter {
             .lists()
             .into_iter()
             .filter(|(_, l)| !l.is_empty())
-            .map(|(d, l)| (d, l.iter().filter_map(|label| store.strings.id(label)).collect()))
+            .map(|(d, l)| {
+                (
+                    d,
+                    l.iter()
+                        .filter_map(|label| store.strings.id(label))
+                        .collect(),
+                )
+            })
             .collect();
         CompiledFilter { dims }
     }
@@ -84,6 +91,12 @@ pub fn filter_options(store: &Store) -> FilterOptions {
             }
         }
     }
-    let [market, segment, product, attribution_type] = sets.map(|s| s.into_iter().map(String::from).collect());
-    FilterOptions { market, segment, product, attribution_type }
+    let [market, segment, product, attribution_type] =
+        sets.map(|s| s.into_iter().map(String::from).collect());
+    FilterOptions {
+        market,
+        segment,
+        product,
+        attribution_type,
+    }
 }

@@ -5,6 +5,7 @@
 //! bytes → [`store::Store`] (column-wise, dictionary-encoded) → [`facts::Facts`] (per month)
 //! → metrics → [`report::Report`].
 
+pub mod charts;
 pub mod decode;
 pub mod facts;
 pub mod filter;

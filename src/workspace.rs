@@ -65,17 +65,38 @@ impl Workspace {
     }
 
     /// The report over `[from, to]` for the rows that pass `filter`.
-    pub fn report_filtered(&mut self, from: Option<Month>, to: Option<Month>, filter: &Filter) -> Result<Report, String> {
+    pub fn report_filtered(
+        &mut self,
+        from: Option<Month>,
+        to: Option<Month>,
+        filter: &Filter,
+    ) -> Result<Report, String> {
         self.facts(filter);
-        let Some((_, facts)) = self.facts.as_ref() else { return Err("no facts".into()) };
+        let Some((_, facts)) = self.facts.as_ref() else {
+            return Err("no facts".into());
+        };
         let quality = self.quality(facts);
-        let filters = Filters { available: filter_options(&self.store), applied: filter.clone() };
+        let filters = Filters {
+            available: filter_options(&self.store),
+            applied: filter.clone(),
+        };
         let Some(window) = facts.window else {
-            return Ok(Report { window: None, range: None, filters, customers: None, azure: None, licenses: None, quality });
+            return Ok(Report {
+                window: None,
+                range: None,
+                filters,
+                customers: None,
+                azure: None,
+                licenses: None,
+                quality,
+            });
         };
         let range = Range::resolve(window, from, to)?;
         Ok(Report {
-            window: Some(Window { first: window.0, last: window.1 }),
+            window: Some(Window {
+                first: window.0,
+                last: window.1,
+            }),
             range: Some(range),
             filters,
             customers: customers::compute(&self.store, facts, range),

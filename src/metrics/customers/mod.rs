@@ -240,15 +240,28 @@ F\tActive\tDenmark\t2025-05-01
         let mut ws = crate::Workspace::new();
         ws.add_file("t.tsv", FIVE_MONTHS.as_bytes());
         let all = ws.report(None, None).unwrap();
-        assert_eq!(all.filters.available.market, ["Denmark", "Norway", "Sweden"]);
-        let f = crate::Filter { market: vec!["Norway".into()], ..Default::default() };
+        assert_eq!(
+            all.filters.available.market,
+            ["Denmark", "Norway", "Sweden"]
+        );
+        let f = crate::Filter {
+            market: vec!["Norway".into()],
+            ..Default::default()
+        };
         let r = ws.report_filtered(None, None, &f).unwrap();
         let c = r.customers.unwrap();
         // Norway rows: D, E in Apr; C, D, E in May.
         let got: Vec<_> = c.monthly.iter().map(|m| m.customers).collect();
         assert_eq!(got, [Some(0), Some(0), Some(0), Some(2), Some(3)]);
-        assert_eq!(r.window.map(|w| w.first.to_string()), Some("2025-01".into()), "the window ignores filters");
-        assert!(r.quality.missing_months.is_empty(), "a filter makes no month missing");
+        assert_eq!(
+            r.window.map(|w| w.first.to_string()),
+            Some("2025-01".into()),
+            "the window ignores filters"
+        );
+        assert!(
+            r.quality.missing_months.is_empty(),
+            "a filter makes no month missing"
+        );
         // Back to all: the facts are rebuilt, not reused.
         let again = ws.report(None, None).unwrap().customers.unwrap();
         assert_eq!(again.kpis.customers.value, Some(4));

@@ -1,0 +1,24 @@
+//! Charts: one per file, each a function over any plotters backend
+//! (`draw(area, &data, &theme) -> Result<ChartMap, String>`). The browser draws them on canvas,
+//! native tests to SVG. Each returns the map from pixels back to what was drawn, which is what
+//! tooltips and click hit-tests use. Legends are HTML buttons beside the canvas, not drawn.
+
+pub mod active_vs_total_chart;
+pub mod adds_churns_chart;
+pub mod bar_chart;
+pub mod chart_map;
+pub mod map_chart;
+pub mod pie_chart;
+pub mod spark_chart;
+pub mod stacked_columns;
+pub mod theme;
+pub mod trend_chart;
+pub mod world;
+
+pub use chart_map::{ChartMap, Item, Shape};
+pub use theme::Theme;
+
+/// Any drawing error, as text (the backends' error types differ).
+pub(crate) fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
+}

@@ -1,0 +1,125 @@
+//! Distribution trend (`customers.trend`): per month, current customers stacked by the values
+//! of one dimension (market, segment, partner location or product). The largest values at the
+//! range's end get their own colour; the rest are summed as "Other".
+
+use super::stacked_columns::{self, Columns, Series};
+use super::{ChartMap, Theme};
+use crate::metrics::customers::distribution_trend::TrendMonth;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// How many values get their own colour.
+pub const MAX_SERIES: usize = 7;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub months: Vec<String>,
+    /// The series names: the top values, then "Other" when there are more.
+    pub names: Vec<String>,
+    /// `values[series][month]`; null in a missing month.
+    pub values: Vec<Vec<Option<u64>>>,
+    pub hidden: Vec<bool>,
+}
+
+impl Trend {
+    pub fn new(months: &[TrendMonth], hidden_names: &[String]) -> Trend {
+        // Rank values by their count in the last non-missing month, then by name.
+        let mut totals: std::collections::BTreeMap<&str, u64> = Default::default();
+        for m in months {
+            for v in &m.values {
+                *totals.entry(v.value.as_str()).or_default() += v.customers;
+            }
+        }
+        let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let own: Vec<&str> = ranked
+            .iter()
+            .take(if ranked.len() > MAX_SERIES + 1 {
+                MAX_SERIES
+            } else {
+                ranked.len()
+            })
+            .map(|r| r.0)
+            .collect();
+        let other = ranked.len() > own.len();
+        let mut names: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+        if other {
+            names.push("Other".into());
+        }
+        let values = names
+            .iter()
+            .enumerate()
+            .map(|(si, name)| {
+                months
+                    .iter()
+                    .map(|m| {
+                        if m.missing {
+                            return None;
+                        }
+                        Some(if other && si == names.len() - 1 {
+                            m.values
+                                .iter()
+                                .filter(|v| !own.contains(&v.value.as_str()))
+                                .map(|v| v.customers)
+                                .sum()
+                        } else {
+                            m.values
+                                .iter()
+                                .find(|v| &v.value == name)
+                                .map(|v| v.customers)
+                                .unwrap_or(0)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let hidden = names.iter().map(|n| hidden_names.contains(n)).collect();
+        Trend {
+            months: months.iter().map(|m| m.month.to_string()).collect(),
+            names,
+            values,
+            hidden,
+        }
+    }
+    pub fn columns(&self, theme: &Theme) -> Columns {
+        Columns {
+            labels: self.months.clone(),
+            series: self
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !self.hidden[*i])
+                .map(|(i, n)| Series {
+                    name: n.clone(),
+                    values: self.values[i].iter().map(|v| v.map(|x| x as f64)).collect(),
+                    color: theme.series(i),
+                    below_zero: false,
+                })
+                .collect(),
+            line: None,
+        }
+    }
+    /// Month `i` and every stack's value.
+    pub fn tooltip(&self, i: usize) -> Option<String> {
+        let month = self.months.get(i)?;
+        let mut s = month.clone();
+        for (n, v) in self.names.iter().zip(&self.values) {
+            let v = v
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "—".into());
+            s.push_str(&format!("\n{n}: {v}"));
+        }
+        Some(s)
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Trend,
+    theme: &Theme,
+) -> Result<ChartMap, String> {
+    stacked_columns::draw(area, &data.columns(theme), theme)
+}
