@@ -8,6 +8,7 @@ pub mod adds_churns_chart;
 pub mod bar_chart;
 pub mod chart_map;
 pub mod map_chart;
+pub mod message;
 pub mod pie_chart;
 pub mod spark_chart;
 pub mod stacked_columns;

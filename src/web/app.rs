@@ -1,7 +1,7 @@
-//! The page: header, drop zone, status, customer KPIs and the quality table.
+//! The page: header, drop zone, status, the customers dashboard and the quality table.
 
 use crate::components::{
-    drop_zone::DropZone, kpi_summary::KpiSummary, quality_table::QualityTable,
+    customers_page::CustomersPage, drop_zone::DropZone, quality_table::QualityTable,
     status_bar::StatusBar,
 };
 use crate::io;
@@ -12,6 +12,16 @@ use leptos::task::spawn_local;
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::new();
+    // A new range or filter recomputes from the loaded data; no file is read again.
+    Effect::new(move |first: Option<()>| {
+        session.from.track();
+        session.to.track();
+        session.filter.track();
+        if first.is_some() {
+            session.recompute();
+        }
+    });
+    spawn_local(io::load_world(session));
     // First load: reports named in the address (`#src=…`) or else the bundled sample.
     let (links, refused) = io::fragment_sources();
     if !refused.is_empty() {
@@ -33,23 +43,8 @@ pub fn App() -> impl IntoView {
         <main>
             <DropZone session />
             <StatusBar session />
-            {move || session.report.get().map(|r| {
-                let range = r.range.map(|g| format!("{} – {}", g.from, g.to)).unwrap_or_default();
-                let window = r.window.as_ref().map(|w| format!("{} – {}", w.first, w.last)).unwrap_or_default();
-                view! {
-                    <section class="customers" id="customers">
-                        <h2>"Customers"</h2>
-                        <p class="range">"Range " <strong data-range>{range}</strong> " · data covers " {window}</p>
-                        {match r.customers.clone() {
-                            Some(c) => view! { <KpiSummary customers=c /> }.into_any(),
-                            None => view! {
-                                <p class="empty">"Customer figures need a CustomersAndTenants, SeatsSubscriptionsAndRevenue or AzureUsage report (a status report); none is loaded."</p>
-                            }.into_any(),
-                        }}
-                    </section>
-                    <QualityTable quality=r.quality.clone() />
-                }
-            })}
+            <CustomersPage session />
+            {move || session.report.with(|r| r.as_ref().map(|r| view! { <QualityTable quality=r.quality.clone() /> }))}
         </main>
     }
 }

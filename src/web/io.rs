@@ -104,3 +104,14 @@ pub fn fragment_sources() -> (Vec<String>, Vec<String>) {
     }
     (ok, refused)
 }
+
+/// The country shapes for the map (`world.json`, beside the page), fetched once.
+pub async fn load_world(session: Session) {
+    match fetch_bytes("world.json")
+        .await
+        .and_then(|b| partnerlens::charts::world::World::parse(&b))
+    {
+        Ok(w) => session.world.set(Some(std::sync::Arc::new(w))),
+        Err(e) => leptos::logging::warn!("world map unavailable: {e}"),
+    }
+}

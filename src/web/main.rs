@@ -6,6 +6,7 @@ mod components;
 mod format;
 mod io;
 mod session;
+mod theme;
 
 fn main() {
     console_error_panic_hook::set_once();

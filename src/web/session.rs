@@ -1,9 +1,12 @@
-//! Session state: the loaded data (engine workspace) and the report computed from it.
-//! The workspace lives in a `StoredValue` (not reactive: it is large and only changes when
-//! files load); the report is the signal every view reads.
+//! Session state: the loaded data (engine workspace), the page's range and filters, and the
+//! report computed from them. The workspace lives in a `StoredValue` (not reactive: it is large
+//! and only changes when files load); the report is the signal every view reads. Changing the
+//! range or a filter recomputes from the workspace's facts; no file is read again.
 
 use leptos::prelude::*;
-use partnerlens::{Report, Workspace};
+use partnerlens::charts::world::World;
+use partnerlens::{Filter, Month, Report, Workspace};
+use std::sync::Arc;
 
 /// Where the loaded data came from; sample data is replaced when the user drops files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +32,7 @@ pub enum Status {
 fn new_workspace() -> Workspace {
     let now = js_sys::Date::new_0();
     let mut w = Workspace::new();
-    w.today = partnerlens::Month::new(now.get_full_year() as i32, now.get_month() + 1);
+    w.today = Month::new(now.get_full_year() as i32, now.get_month() + 1);
     w
 }
 
@@ -39,6 +42,12 @@ pub struct Session {
     pub report: RwSignal<Option<Report>>,
     pub status: RwSignal<Status>,
     pub source: RwSignal<Source>,
+    /// The selected range (`None`: the default, the window's last 12 months).
+    pub from: RwSignal<Option<Month>>,
+    pub to: RwSignal<Option<Month>>,
+    pub filter: RwSignal<Filter>,
+    /// Country shapes for the map, fetched once.
+    pub world: RwSignal<Option<Arc<World>>>,
 }
 
 impl Session {
@@ -48,15 +57,22 @@ impl Session {
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             source: RwSignal::new(Source::Nothing),
+            from: RwSignal::new(None),
+            to: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+            world: RwSignal::new(None),
         }
     }
 
-    /// Forgets every loaded file.
+    /// Forgets every loaded file, the range and the filters.
     pub fn clear(&self) {
         self.workspace.set_value(new_workspace());
         self.report.set(None);
         self.source.set(Source::Nothing);
         self.status.set(Status::Idle);
+        self.from.set(None);
+        self.to.set(None);
+        self.filter.set(Filter::default());
     }
 
     /// Starts a load from `source`; sample data is dropped when real files arrive.
@@ -90,12 +106,25 @@ impl Session {
         });
     }
 
-    /// Recomputes the report from the loaded data (no file is re-read).
+    /// Recomputes the report for the current range and filters (no file is re-read). A range
+    /// that no longer fits the data falls back to the default.
     pub fn recompute(&self) {
-        let result = self.workspace.try_update_value(|w| w.report(None, None));
+        let (from, to, filter) = (
+            self.from.get_untracked(),
+            self.to.get_untracked(),
+            self.filter.get_untracked(),
+        );
+        let result = self.workspace.try_update_value(|w| {
+            if w.files.is_empty() {
+                return Ok(None);
+            }
+            w.report_filtered(from, to, &filter)
+                .or_else(|_| w.report_filtered(None, None, &filter))
+                .map(Some)
+        });
         match result {
             Some(Ok(r)) => {
-                self.report.set(Some(r));
+                self.report.set(r);
                 self.status.set(Status::Idle);
             }
             Some(Err(e)) => self.status.set(Status::Failed(e)),

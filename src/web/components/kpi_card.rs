@@ -1,6 +1,9 @@
-//! One KPI card: the value, a second figure, and hooks for tests (`data-metric`, `data-value`).
+//! One KPI card: value, a second figure with its direction shown by sign and arrow, a monthly
+//! microchart, and hooks for tests (`data-metric`, `data-value`).
 
+use super::chart_canvas::ChartCanvas;
 use leptos::prelude::*;
+use partnerlens::charts::spark_chart::{self, Spark};
 
 #[component]
 pub fn KpiCard(
@@ -15,8 +18,21 @@ pub fn KpiCard(
     /// Shown when the value is unknown: which report would fill it.
     #[prop(optional)]
     empty_reason: Option<&'static str>,
+    /// The microchart: `customers.spark.<kpi>` and its monthly values.
+    spark_name: &'static str,
+    spark: Spark,
 ) -> impl IntoView {
     let reason = value.is_none().then_some(empty_reason).flatten();
+    let label = format!(
+        "{title} per month: {}",
+        spark
+            .values
+            .iter()
+            .map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let tip = spark.clone();
     view! {
         <article class="kpi">
             <h3>{title}</h3>
@@ -30,6 +46,9 @@ pub fn KpiCard(
                     <span data-metric=path data-value=crate::format::raw(raw)>{text}</span>
                 </p>
             })}
+            <ChartCanvas name=format!("customers.spark.{spark_name}") label=label height=36
+                draw=move |area, theme| spark_chart::draw(area, &spark, theme)
+                tooltip=move |i| tip.tooltip(i) />
         </article>
     }
 }

@@ -1,0 +1,43 @@
+//! Active customers: columns of active customers per month and a line of total customers.
+
+use super::chart_canvas::ChartCanvas;
+use crate::session::Session;
+use leptos::prelude::*;
+use partnerlens::charts::active_vs_total_chart::{self, ActiveVsTotal};
+use partnerlens::charts::message;
+
+#[component]
+pub fn ActiveCustomersView(session: Session) -> impl IntoView {
+    let data = move || {
+        session.report.with(|r| {
+            let r = r.as_ref()?;
+            Some(ActiveVsTotal::new(&r.customers.as_ref()?.monthly, r.range?))
+        })
+    };
+    let no_usage = move || data().is_some_and(|d| d.active.iter().all(Option::is_none));
+    let label = Signal::derive(move || match data() {
+        Some(d) => format!(
+            "Active customers per month as columns and total customers as a line, {} months",
+            d.months.len()
+        ),
+        None => "No customer data".into(),
+    });
+    view! {
+        <section class="card" id="active-customers">
+            <h2>"Active customers"</h2>
+            <div class="legend static">
+                <span class="legend-item"><span class="swatch" style="background:#56B4E9"></span>"Active customers (columns)"</span>
+                <span class="legend-item"><span class="swatch line" style="background:#0072B2"></span>"Customers (line)"</span>
+            </div>
+            {move || no_usage().then(|| view! {
+                <p class="hint">"No usage report is loaded, so active customers are unknown (not zero). Load AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."</p>
+            })}
+            <ChartCanvas name="customers.active_vs_total".into() label height=260
+                draw=move |area, theme| match data() {
+                    Some(d) => active_vs_total_chart::draw(area, &d, theme),
+                    None => message::draw(area, "Needs a customers, subscriptions or Azure usage report", theme),
+                }
+                tooltip=move |i| data().and_then(|d| d.tooltip(i)) />
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! A chart on a `<canvas>`: draws with plotters-canvas at the device pixel ratio (sharp on
+//! high-density screens), redraws when its data, the theme or the window size change, and turns
+//! pointer positions into tooltips and picks through the chart's pixel-to-data map.
+
+use crate::theme::page_theme;
+use leptos::prelude::*;
+use partnerlens::charts::{ChartMap, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+pub type Area = DrawingArea<CanvasBackend, Shift>;
+
+#[component]
+pub fn ChartCanvas<D, T>(
+    /// `data-chart` name, e.g. `customers.adds_churns`.
+    name: String,
+    /// What the chart shows, for screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Height in CSS pixels (the width follows the container).
+    height: u32,
+    /// Draws the chart; reading signals inside makes it redraw when they change.
+    draw: D,
+    /// The tooltip for a category index.
+    tooltip: T,
+    /// Called with the category under a click (or `None` for empty space).
+    #[prop(optional)]
+    on_pick: Option<Callback<Option<usize>>>,
+    /// Called with -1 / +1 for the arrow keys (keyboard selection, e.g. pie slices).
+    #[prop(optional)]
+    on_step: Option<Callback<i32>>,
+) -> impl IntoView
+where
+    D: Fn(&Area, &Theme) -> Result<ChartMap, String> + 'static,
+    T: Fn(usize) -> Option<String> + 'static,
+{
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let map = StoredValue::new(ChartMap::default());
+    let tip = RwSignal::new(None::<(i32, i32, String)>);
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let theme = page_theme();
+        let css_w = canvas.client_width().max(60) as f64;
+        let (w, h) = (
+            (css_w * theme.pixel_ratio).round() as u32,
+            (height as f64 * theme.pixel_ratio).round() as u32,
+        );
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            return;
+        };
+        match draw(&backend.into_drawing_area(), &theme) {
+            Ok(m) => {
+                map.set_value(m.scaled(theme.pixel_ratio));
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        if let Some(cb) = on_pick {
+            let (x, y) = (ev.offset_x(), ev.offset_y());
+            cb.run(map.with_value(|m| m.hit(x, y).map(|i| i.index)));
+        }
+    };
+    let key = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            _ => return,
+        };
+        if let Some(cb) = on_step {
+            ev.prevent_default();
+            cb.run(step);
+        }
+    };
+    view! {
+        <div class="chart" style=format!("min-height:{height}px")>
+            <canvas
+                node_ref=canvas_ref
+                data-chart=name
+                role="img"
+                aria-label=move || label.get()
+                tabindex=if on_step.is_some() { "0" } else { "-1" }
+                style=format!("width:100%;height:{height}px")
+                on:mousemove=move |ev: leptos::ev::MouseEvent| {
+                    let (x, y) = (ev.offset_x(), ev.offset_y());
+                    let i = map.with_value(|m| m.category_at(x, y));
+                    tip.set(i.and_then(&tooltip).map(|t| (x, y, t)));
+                }
+                on:mouseleave=move |_| tip.set(None)
+                on:click=pick
+                on:keydown=key
+            ></canvas>
+            {move || tip.get().map(|(x, y, t)| view! {
+                <div class="tooltip" role="tooltip" style=format!("left:{}px;top:{}px", x + 14, y + 10)>{t}</div>
+            })}
+            {move || error.get().map(|e| view! { <p class="error">"The chart could not be drawn: "{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! Legend items as toggle buttons: clicking (or Enter/Space) hides or shows a series.
+
+use leptos::prelude::*;
+use partnerlens::charts::Theme;
+
+fn css(c: plotters::style::RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+#[component]
+pub fn Legend(
+    /// Which chart the legend belongs to (for tests and labels).
+    chart: &'static str,
+    #[prop(into)] names: Signal<Vec<String>>,
+    #[prop(into)] hidden: Signal<Vec<bool>>,
+    /// Palette index of each item's colour.
+    #[prop(into)]
+    colours: Signal<Vec<usize>>,
+    on_toggle: Callback<usize>,
+) -> impl IntoView {
+    let theme = Theme::light();
+    view! {
+        <div class="legend" role="group" aria-label="Series shown" data-legend=chart>
+            {move || {
+                let hidden = hidden.get();
+                let colours = colours.get();
+                names.get().into_iter().enumerate().map(|(i, n)| {
+                    let off = hidden.get(i).copied().unwrap_or(false);
+                    let series = n.clone();
+                    let swatch = css(theme.series(colours.get(i).copied().unwrap_or(i)));
+                    view! {
+                        <button class="legend-item" class:off=off aria-pressed=(!off).to_string() data-series=series
+                            on:click=move |_| on_toggle.run(i)>
+                            <span class="swatch" style=format!("background:{swatch}")></span>
+                            {n}
+                        </button>
+                    }
+                }).collect_view()
+            }}
+        </div>
+    }
+}

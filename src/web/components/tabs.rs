@@ -1,0 +1,26 @@
+//! Tabs: a row of buttons, one selected; arrow keys move between them.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Tabs(
+    /// For tests: `data-tabs`.
+    name: &'static str,
+    labels: Vec<&'static str>,
+    selected: RwSignal<usize>,
+) -> impl IntoView {
+    let n = labels.len();
+    view! {
+        <div class="tabs" role="tablist" data-tabs=name
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let step = match ev.key().as_str() { "ArrowRight" => 1, "ArrowLeft" => n - 1, _ => return };
+                selected.update(|s| *s = (*s + step) % n);
+            }>
+            {labels.into_iter().enumerate().map(|(i, l)| view! {
+                <button role="tab" class="tab" aria-selected=move || (selected.get() == i).to_string()
+                    tabindex=move || if selected.get() == i { "0" } else { "-1" }
+                    on:click=move |_| selected.set(i)>{l}</button>
+            }).collect_view()}
+        </div>
+    }
+}
