@@ -59,14 +59,14 @@ impl Facts {
             skus: vec![Vec::new(); n],
             ..Default::default()
         };
-        let mut market_seen: HashMap<u32, Month> = HashMap::new();
-        let mut name_seen: HashMap<u32, Month> = HashMap::new();
-        let market = Dim::Market.index();
+        // Pass 1: names, and each key's market and segment from its latest counting row that
+        // has the column (so rows of files without it can still be filtered by them).
+        let mut seen: [HashMap<u32, Month>; 3] = Default::default();
+        let mut key_segment: HashMap<u32, u32> = HashMap::new();
         for row in 0..store.len() {
             let m = store.month[row];
             let i = (m.0 - first.0) as usize;
             let kind = store.kind[row];
-            let key = store.key[row];
             if kind.is_status() {
                 f.status_covered[i] = true;
                 f.has_status_report = true;
@@ -74,23 +74,40 @@ impl Facts {
             if kind.is_usage() {
                 f.usage_covered[i] = true;
             }
+            let key = store.key[row];
             if key == NONE {
                 continue;
             }
             let name = store.name[row];
-            if name != NONE && name_seen.get(&key).is_none_or(|seen| m >= *seen) {
-                name_seen.insert(key, m);
+            if name != NONE && seen[0].get(&key).is_none_or(|s| m >= *s) {
+                seen[0].insert(key, m);
                 f.key_name.insert(key, name);
             }
             if !store.counts(row) {
                 continue;
             }
-            let mk = store.dims[market][row];
-            if mk != NONE && market_seen.get(&key).is_none_or(|seen| m >= *seen) {
-                market_seen.insert(key, m);
-                f.key_market.insert(key, mk);
+            for (slot, dim, into) in [(1, Dim::Market, &mut f.key_market), (2, Dim::Segment, &mut key_segment)] {
+                let v = store.dims[dim.index()][row];
+                if v != NONE && seen[slot].get(&key).is_none_or(|s| m >= *s) {
+                    seen[slot].insert(key, m);
+                    into.insert(key, v);
+                }
             }
-            if !filter.passes(store, row) {
+        }
+        // Pass 2: the counting rows that pass the filter.
+        for row in 0..store.len() {
+            let key = store.key[row];
+            if key == NONE || !store.counts(row) {
+                continue;
+            }
+            let i = (store.month[row].0 - first.0) as usize;
+            let kind = store.kind[row];
+            let customer_attr = |d: Dim| match d {
+                Dim::Market => f.key_market.get(&key).copied(),
+                Dim::Segment => key_segment.get(&key).copied(),
+                _ => None,
+            };
+            if !filter.passes(store, row, customer_attr) {
                 continue;
             }
             if store.has_usage[row] {

@@ -66,11 +66,14 @@ pub struct CompiledFilter {
 
 impl CompiledFilter {
     /// A row passes when, for every filtered dimension, its value is selected. A row whose file
-    /// has no column for the dimension passes (a usage report without `Product` still counts
-    /// toward active customers under a product filter).
-    pub fn passes(&self, store: &Store, row: usize) -> bool {
+    /// has no column for the dimension is judged by its customer's value (`customer`, for
+    /// market and segment: the customer's latest row that has one); failing that it passes (a
+    /// usage report without `Product` still counts toward active customers under a product
+    /// filter).
+    pub fn passes(&self, store: &Store, row: usize, customer: impl Fn(Dim) -> Option<u32>) -> bool {
         self.dims.iter().all(|(d, set)| {
             let v = store.dims[d.index()][row];
+            let v = if v == NONE { customer(*d).unwrap_or(NONE) } else { v };
             v == NONE || set.contains(&v)
         })
     }

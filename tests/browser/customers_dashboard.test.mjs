@@ -1,0 +1,144 @@
+// The customers dashboard in headless Chromium on the bundled sample: every chart drawn,
+// legend toggles, pie drill-down, grid sorting and search, tooltips, range and filter changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, root, outDir } from './harness.mjs';
+
+let srv, browser, page;
+const requests = [];
+const sampleFiles = () => JSON.parse(fs.readFileSync(path.join(root, 'public/sample/manifest.json'), 'utf8'))
+  .files.map((f) => path.join(root, 'public/sample', f));
+
+const CHARTS = ['customers.adds_churns', 'customers.active_vs_total', 'customers.by_product', 'customers.by_sku',
+  'customers.distribution', 'customers.trend', 'customers.geography',
+  ...['customers', 'active_customers', 'customers_added', 'customers_churned', 'net_customers_added'].map((k) => `customers.spark.${k}`)];
+
+before(async () => {
+  srv = await serveDist();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(srv.base);
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
+  // The map draws once world.json has arrived.
+  await page.waitForFunction(() => document.querySelector('[data-chart="customers.geography"]')?.getAttribute('aria-label')?.includes('World map'));
+  await page.waitForTimeout(300);
+});
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+/** Pixels of the canvas that differ from its top-left (background) pixel. */
+async function inkOf(name) {
+  return page.$eval(`[data-chart="${name}"]`, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
+    return { ink, width: c.width, height: c.height };
+  });
+}
+const pixels = (name) => page.$eval(`[data-chart="${name}"]`, (c) => c.toDataURL());
+
+test('every chart canvas is drawn (non-blank) and named', async () => {
+  for (const name of CHARTS) {
+    const { ink, width, height } = await inkOf(name);
+    assert.ok(width > 0 && height > 0, `${name} has a bitmap`);
+    assert.ok(ink > 50, `${name} is blank (${ink} drawn pixels)`);
+    const role = await page.$eval(`[data-chart="${name}"]`, (c) => [c.getAttribute('role'), c.getAttribute('aria-label')]);
+    assert.equal(role[0], 'img');
+    assert.ok(role[1].length > 5, `${name} has an aria-label`);
+  }
+  await page.screenshot({ path: path.join(outDir, 'customers-dashboard.png'), fullPage: true });
+});
+
+test('clicking a legend item hides that series and rebuilds the stack', async () => {
+  const before = await pixels('customers.adds_churns');
+  const item = '[data-legend="customers.adds_churns"] [data-series="Existing"]';
+  await page.click(item);
+  assert.equal(await page.getAttribute(item, 'aria-pressed'), 'false');
+  const after = await pixels('customers.adds_churns');
+  assert.notEqual(after, before, 'the chart changed');
+  await page.click(item);
+  assert.equal(await page.getAttribute(item, 'aria-pressed'), 'true');
+  assert.equal(await pixels('customers.adds_churns'), before, 'showing it again restores the chart');
+});
+
+test('hovering a column shows its month and values', async () => {
+  await page.locator('[data-chart="customers.adds_churns"]').scrollIntoViewIfNeeded();
+  const box = await page.locator('[data-chart="customers.adds_churns"]').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const tip = page.locator('#adds-churns .tooltip');
+  await tip.waitFor();
+  const text = await tip.textContent();
+  assert.match(text, /^\d{4}-\d{2}\nNew: \d+\nExisting: \d+\nChurned: \d+$/);
+  await page.mouse.move(0, 0);
+});
+
+test('selecting a pie slice fills the SKU chart (mouse and keyboard)', async () => {
+  const panel = '[data-selected-product]';
+  assert.equal(await page.getAttribute(panel, 'data-selected-product'), '');
+  const emptySku = await pixels('customers.by_sku');
+  await page.locator('[data-chart="customers.by_product"]').scrollIntoViewIfNeeded();
+  const pie = await page.locator('[data-chart="customers.by_product"]').boundingBox();
+  // The first slice starts at 12 o'clock and covers more than a quarter: 3 o'clock is inside it.
+  await page.mouse.click(pie.x + pie.width / 2 + pie.height * 0.25, pie.y + pie.height / 2);
+  const first = await page.getAttribute(panel, 'data-selected-product');
+  const products = await page.$$eval('[data-product]', (b) => b.map((x) => x.dataset.product));
+  assert.equal(first, products[0]);
+  assert.notEqual(await pixels('customers.by_sku'), emptySku, 'the SKU chart is filled');
+  assert.match(await page.textContent('.sku-panel h3'), new RegExp(`^${first}: customers by SKU`));
+  await page.focus('[data-chart="customers.by_product"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute(panel, 'data-selected-product'), products[1]);
+});
+
+test('the grid sorts by every column and the search filters it', async () => {
+  const markets = () => page.$$eval('#geography-grid tbody tr[data-market]', (r) => r.map((x) => x.dataset.market));
+  const col = (i) => page.$$eval(`#geography-grid tbody tr[data-market] td:nth-child(${i + 1})`, (r) => r.map((x) => x.textContent));
+  await page.click('[data-sort="0"]');
+  const asc = await markets();
+  assert.deepEqual(asc, [...asc].sort(), 'country ascending');
+  await page.click('[data-sort="0"]');
+  assert.deepEqual(await markets(), [...asc].reverse(), 'country descending');
+  await page.click('[data-sort="3"]');
+  const added = (await col(3)).map(Number);
+  assert.deepEqual(added, [...added].sort((a, b) => b - a), 'added, largest first');
+  await page.fill('[data-grid-search]', 'swe');
+  assert.deepEqual(await markets(), ['Sweden']);
+  await page.click('tr[data-market="Sweden"] button');
+  assert.equal(await page.getAttribute('tr[data-market="Sweden"]', 'aria-selected'), 'true');
+  await page.click('[data-grid-reset]');
+  assert.ok((await markets()).length > 3, 'reset shows the whole world again');
+});
+
+test('a range change updates the KPIs to the CLI\'s numbers for that range', async () => {
+  const before = await metricsOnPage(page);
+  await page.click('[data-last="6"]');
+  await page.waitForFunction(() => document.querySelector('[data-range]').textContent === '2025-07 – 2025-12');
+  const onPage = await metricsOnPage(page);
+  assertSameNumbers(assert, onPage, cliReport(sampleFiles(), ['--from', '2025-07', '--to', '2025-12']));
+  assert.notDeepEqual(onPage, before);
+  await page.selectOption('[data-range-select="from"]', '2024-03');
+  await page.selectOption('[data-range-select="to"]', '2024-10');
+  await page.waitForFunction(() => document.querySelector('[data-range]').textContent === '2024-03 – 2024-10');
+  assertSameNumbers(assert, await metricsOnPage(page), cliReport(sampleFiles(), ['--from', '2024-03', '--to', '2024-10']));
+  await page.click('[data-last="12"]');
+});
+
+test('a filter recomputes every view without fetching anything', async () => {
+  const fetched = requests.length;
+  const before = await metricsOnPage(page);
+  const chartBefore = await pixels('customers.adds_churns');
+  await page.click('[data-filter="Market"] summary');
+  await page.check('[data-filter="Market"] label:has-text("Sweden") input');
+  await page.waitForFunction(() => document.querySelector('[data-filter="Market"] summary').textContent.includes('(1)'));
+  const after = await metricsOnPage(page);
+  assert.ok(after['customers.kpis.customers.value'] < before['customers.kpis.customers.value'], 'fewer customers in one market');
+  assert.notEqual(await pixels('customers.adds_churns'), chartBefore);
+  assert.deepEqual(await page.$$eval('#geography-grid tbody tr[data-market]', (r) => r.map((x) => x.dataset.market)), ['Sweden']);
+  assert.equal(requests.length, fetched, 'no file was fetched again');
+  await page.screenshot({ path: path.join(outDir, 'customers-filtered.png'), fullPage: true });
+  await page.click('text=Clear filters');
+  await page.waitForFunction((v) => Number(document.querySelector('[data-metric="customers.kpis.customers.value"]').dataset.value) === v,
+    before['customers.kpis.customers.value']);
+});
