@@ -86,7 +86,10 @@ impl Facts {
             if !store.counts(row) {
                 continue;
             }
-            for (slot, dim, into) in [(1, Dim::Market, &mut f.key_market), (2, Dim::Segment, &mut key_segment)] {
+            for (slot, dim, into) in [
+                (1, Dim::Market, &mut f.key_market),
+                (2, Dim::Segment, &mut key_segment),
+            ] {
                 let v = store.dims[dim.index()][row];
                 if v != NONE && seen[slot].get(&key).is_none_or(|s| m >= *s) {
                     seen[slot].insert(key, m);

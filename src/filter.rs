@@ -73,7 +73,11 @@ impl CompiledFilter {
     pub fn passes(&self, store: &Store, row: usize, customer: impl Fn(Dim) -> Option<u32>) -> bool {
         self.dims.iter().all(|(d, set)| {
             let v = store.dims[d.index()][row];
-            let v = if v == NONE { customer(*d).unwrap_or(NONE) } else { v };
+            let v = if v == NONE {
+                customer(*d).unwrap_or(NONE)
+            } else {
+                v
+            };
             v == NONE || set.contains(&v)
         })
     }

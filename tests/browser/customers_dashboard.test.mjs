@@ -142,3 +142,19 @@ test('a filter recomputes every view without fetching anything', async () => {
   await page.waitForFunction((v) => Number(document.querySelector('[data-metric="customers.kpis.customers.value"]').dataset.value) === v,
     before['customers.kpis.customers.value']);
 });
+
+test('charts are drawn at the device pixel ratio and redrawn on resize', async () => {
+  const hi = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
+  await hi.goto(srv.base);
+  await hi.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
+  const size = () => hi.$eval('[data-chart="customers.adds_churns"]', (c) => [c.width, c.clientWidth, c.height, c.clientHeight]);
+  const [w, cw, h, ch] = await size();
+  assert.equal(w, cw * 2, 'bitmap width = 2 × CSS width');
+  assert.equal(h, ch * 2, 'bitmap height = 2 × CSS height');
+  await hi.setViewportSize({ width: 800, height: 900 });
+  await hi.waitForFunction((old) => document.querySelector('[data-chart="customers.adds_churns"]').width !== old, w);
+  const [w2, cw2] = await size();
+  assert.ok(cw2 < cw, 'narrower page, narrower chart');
+  assert.equal(w2, cw2 * 2);
+  await hi.close();
+});

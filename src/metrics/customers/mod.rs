@@ -264,8 +264,21 @@ F\tActive\tDenmark\t2025-05-01
         );
         // A usage file without a market column follows its customers' market.
         ws.add_file("u.tsv", "CustomerTenantId\tWorkloadName\tMonth\tMonthlyActiveUsers\nC\tTeams\t2025-05-01\t3\nF\tTeams\t2025-05-01\t4\n".as_bytes());
-        let r = ws.report_filtered(None, None, &crate::Filter { market: vec!["Denmark".into()], ..Default::default() }).unwrap();
-        assert_eq!(r.customers.unwrap().monthly[4].active, Some(1), "only F is in Denmark");
+        let r = ws
+            .report_filtered(
+                None,
+                None,
+                &crate::Filter {
+                    market: vec!["Denmark".into()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            r.customers.unwrap().monthly[4].active,
+            Some(1),
+            "only F is in Denmark"
+        );
         // Back to all: the facts are rebuilt, not reused.
         let again = ws.report(None, None).unwrap().customers.unwrap();
         assert_eq!(again.kpis.customers.value, Some(4));

@@ -1,7 +1,6 @@
 //! Legend items as toggle buttons: clicking (or Enter/Space) hides or shows a series.
 
 use leptos::prelude::*;
-use partnerlens::charts::Theme;
 
 fn css(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
@@ -18,7 +17,7 @@ pub fn Legend(
     colours: Signal<Vec<usize>>,
     on_toggle: Callback<usize>,
 ) -> impl IntoView {
-    let theme = Theme::light();
+    let theme = crate::theme::page_theme();
     view! {
         <div class="legend" role="group" aria-label="Series shown" data-legend=chart>
             {move || {

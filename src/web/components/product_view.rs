@@ -5,8 +5,8 @@ use super::chart_canvas::ChartCanvas;
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::bar_chart::{self, Bars};
+use partnerlens::charts::message;
 use partnerlens::charts::pie_chart::{self, Pie};
-use partnerlens::charts::{message, Theme};
 
 #[component]
 pub fn ProductView(session: Session) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn ProductView(session: Session) -> impl IntoView {
             });
         }
     });
-    let theme = Theme::light();
+    let theme = crate::theme::page_theme();
     let pie_label = Signal::derive(move || {
         let p = pie();
         format!(
