@@ -6,6 +6,7 @@ use crate::filter::CompiledFilter;
 use crate::kind::Kind;
 use crate::month::Month;
 use crate::store::{Dim, Store, NONE};
+use crate::sub_facts::SubFacts;
 use std::collections::HashMap;
 
 /// A sorted, de-duplicated set of ids.
@@ -34,6 +35,8 @@ pub struct Facts {
     pub key_market: HashMap<u32, u32>,
     /// A key's name: latest month wins, then load order; duplicates count (metrics.md §6).
     pub key_name: HashMap<u32, u32>,
+    /// Subscriptions per month (metrics.md §3).
+    pub subs: SubFacts,
 }
 
 fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
@@ -57,6 +60,7 @@ impl Facts {
             using: vec![Vec::new(); n],
             pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
             skus: vec![Vec::new(); n],
+            subs: SubFacts::new(n),
             ..Default::default()
         };
         // Pass 1: names, and each key's market and segment from its latest counting row that
@@ -74,6 +78,7 @@ impl Facts {
             if kind.is_usage() {
                 f.usage_covered[i] = true;
             }
+            f.subs.note_loaded(store, row, i);
             let key = store.key[row];
             if key == NONE {
                 continue;
@@ -113,6 +118,7 @@ impl Facts {
             if !filter.passes(store, row, customer_attr) {
                 continue;
             }
+            f.subs.add(store, row, i, store.month[row]);
             if store.has_usage[row] {
                 f.using[i].push(key);
             }
@@ -131,6 +137,7 @@ impl Facts {
                 }
             }
         }
+        f.subs.finish();
         for i in 0..n {
             sort_dedup(&mut f.current[i]);
             sort_dedup(&mut f.using[i]);

@@ -19,6 +19,7 @@ pub mod report;
 pub mod sample;
 pub mod sniff;
 pub mod store;
+pub mod sub_facts;
 pub mod values;
 pub mod workspace;
 

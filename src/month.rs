@@ -30,6 +30,19 @@ impl Month {
     pub fn offset(self, months: i32) -> Month {
         Month(self.0 + months)
     }
+    /// The month of a date given as days since 1970-01-01 (the store's date columns).
+    pub fn from_days(days: i32) -> Option<Month> {
+        let d = chrono::NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)?;
+        use chrono::Datelike;
+        Month::new(d.year(), d.month())
+    }
+    /// The last day of the month, as days since 1970-01-01.
+    pub fn last_day(self) -> i32 {
+        let next = self.next();
+        chrono::NaiveDate::from_ymd_opt(next.year(), next.month(), 1)
+            .map(|d| chrono::Datelike::num_days_from_ce(&d) - 719_163 - 1)
+            .unwrap_or(i32::MAX)
+    }
     /// Parses the `YYYY-MM` form used on the command line and in the URL.
     pub fn parse_ym(s: &str) -> Option<Month> {
         let s = s.trim();
@@ -69,5 +82,13 @@ mod tests {
         assert_eq!(Month::parse_ym("2024-13"), None);
         assert_eq!(Month::parse_ym("24-01"), None);
         assert_eq!(Month::span(m.prev(), m.next()).count(), 3);
+        // 2025-01-31 is day 20119 since 1970-01-01.
+        assert_eq!(m.last_day(), 20119);
+        assert_eq!(Month::from_days(20119), Some(m));
+        assert_eq!(Month::from_days(20120), Some(m.next()));
+        assert_eq!(
+            Month::new(2024, 2).unwrap().last_day() - Month::new(2024, 1).unwrap().last_day(),
+            29
+        );
     }
 }

@@ -26,8 +26,10 @@ pub struct Report {
     pub filters: Filters,
     /// `null` when no customers, subscriptions or Azure usage report is loaded.
     pub customers: Option<Customers>,
-    /// Filled by the Azure issue; `null` until then.
-    pub azure: Option<serde_json::Value>,
+    /// `null` when no Azure usage or subscriptions report is loaded.
+    pub azure: Option<crate::metrics::azure::Azure>,
+    /// Subscriptions of every product; `null` when no subscriptions report is loaded.
+    pub subscriptions: Option<crate::metrics::azure::product_subscriptions::ProductSubscriptions>,
     /// Filled by the licenses issue; `null` until then.
     pub licenses: Option<serde_json::Value>,
     pub quality: Quality,

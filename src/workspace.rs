@@ -87,6 +87,7 @@ impl Workspace {
                 filters,
                 customers: None,
                 azure: None,
+                subscriptions: None,
                 licenses: None,
                 quality,
             });
@@ -100,7 +101,12 @@ impl Workspace {
             range: Some(range),
             filters,
             customers: customers::compute(&self.store, facts, range),
-            azure: None,
+            azure: crate::metrics::azure::compute(&self.store, facts, range),
+            subscriptions: crate::metrics::azure::product_subscriptions::product_subscriptions(
+                &self.store,
+                facts,
+                range,
+            ),
             licenses: None,
             quality,
         })

@@ -1,4 +1,5 @@
 //! Metrics, one per file, each a pure function of the monthly facts (metrics.md).
+pub mod azure;
 pub mod customers;
 pub mod percent;
 pub mod range;
