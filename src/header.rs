@@ -62,10 +62,11 @@ pub enum Role {
     Workload,
     ChurnRisk,
     LastRenewal,
+    SubscriptionType,
 }
 
 impl Role {
-    pub const ALL: [Role; 37] = [
+    pub const ALL: [Role; 38] = [
         Role::Month,
         Role::TenantId,
         Role::Tpid,
@@ -103,6 +104,7 @@ impl Role {
         Role::Workload,
         Role::ChurnRisk,
         Role::LastRenewal,
+        Role::SubscriptionType,
     ];
 
     /// Normalised header names for this role, first present wins. `json` adds the names of the
@@ -176,6 +178,7 @@ impl Role {
             (Workload, _) => &["workloadname", "workload"],
             (ChurnRisk, _) => &["churnrisk"],
             (LastRenewal, _) => &["lastrenewaldate"],
+            (SubscriptionType, _) => &["subscriptiontype"],
         }
     }
 
@@ -220,6 +223,7 @@ impl Role {
             Workload => "WorkloadName",
             ChurnRisk => "churnRisk",
             LastRenewal => "lastRenewalDate",
+            SubscriptionType => "subscriptionType",
         }
     }
 }

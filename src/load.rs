@@ -240,6 +240,15 @@ fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQua
         DecimalStyle::Point,
         true,
     );
+    if !rows.cols.has(Role::Month) {
+        // A snapshot (the subscription analytics answer) without a month or processedDateTime:
+        // read it as of the latest date it holds, and say so.
+        rows.snapshot = snapshot_month(items);
+        match rows.snapshot {
+            Some(m) => q.warnings.push(format!("{name}: no month or processedDateTime; read as a snapshot of {m}, the latest date it holds")),
+            None => q.warnings.push(format!("{name}: no month, processedDateTime or other date, so its rows cannot be placed in a month")),
+        }
+    }
     let mut cells: Vec<String> = vec![String::new(); header.len()];
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
@@ -308,6 +317,8 @@ struct RowBuilder<'h> {
     unknown: u32,
     azure: u32,
     month_cache: HashMap<String, Option<Month>>,
+    /// For JSON snapshots without a month column: the month every row is read as.
+    snapshot: Option<Month>,
     key_buf: String,
 }
 
@@ -371,6 +382,7 @@ impl<'h> RowBuilder<'h> {
             duplicate: 0,
             no_key: 0,
             month_cache: HashMap::default(),
+            snapshot: None,
             key_buf: String::new(),
             unknown: store.strings.intern("Unknown"),
             azure: store.strings.intern("Microsoft Azure"),
@@ -436,6 +448,7 @@ impl<'h> RowBuilder<'h> {
         // Month: required (inputs.md "Bad input").
         let month_col = self.cols.get(Role::Month);
         let month = match month_col {
+            None if self.snapshot.is_some() => self.snapshot.unwrap_or(Month(0)),
             None => {
                 return Err(Rejection::new(
                     line,
@@ -547,6 +560,7 @@ impl<'h> RowBuilder<'h> {
             _ => NONE,
         };
         let workload = self.dict(store, fields, Role::Workload);
+        let subscription_type = self.dict(store, fields, Role::SubscriptionType);
         let churn_risk = self.dict(store, fields, Role::ChurnRisk);
         let auto_renew = match self.cols.get(Role::AutoRenew) {
             None => 2,
@@ -599,6 +613,7 @@ impl<'h> RowBuilder<'h> {
                 repeat,
                 dims,
                 subscription,
+                subscription_type,
                 workload,
                 churn_risk,
                 start,
@@ -779,4 +794,27 @@ mod tests {
             assert_eq!(s.month[0].to_string(), "2025-03");
         }
     }
+}
+
+/// The latest past-looking date of a JSON snapshot (usage, renewal, creation, start,
+/// deprovisioning, trial dates; not end dates).
+fn snapshot_month(items: &[serde_json::Value]) -> Option<Month> {
+    const FIELDS: [&str; 7] = [
+        "lastusagedate",
+        "lastrenewaldate",
+        "deprovisioneddate",
+        "creationdate",
+        "effectivestartdate",
+        "trialstartdate",
+        "trialtopaidconversiondate",
+    ];
+    items
+        .iter()
+        .filter_map(|i| i.as_object())
+        .flat_map(|o| o.iter())
+        .filter(|(k, _)| FIELDS.contains(&normalise(k).as_str()))
+        .filter_map(|(_, v)| v.as_str().and_then(parse_date))
+        .filter(|d| d.year() < 9999)
+        .max()
+        .and_then(|d| Month::new(d.year(), d.month()))
 }

@@ -103,6 +103,8 @@ pub struct Store {
     /// One column per `Dim`; `NONE` where the row's file has no such column.
     pub dims: [Vec<u32>; 8],
     pub subscription: Vec<u32>,
+    /// `subscriptionType` of the JSON subscription answers (`Azure`, `Office`, …).
+    pub subscription_type: Vec<u32>,
     pub workload: Vec<u32>,
     pub churn_risk: Vec<u32>,
     pub start: Vec<i32>,
@@ -146,6 +148,7 @@ pub struct Row {
     pub repeat: bool,
     pub dims: [u32; 8],
     pub subscription: u32,
+    pub subscription_type: u32,
     pub workload: u32,
     pub churn_risk: u32,
     pub start: i32,
@@ -175,6 +178,7 @@ impl Store {
             col.push(v);
         }
         self.subscription.push(r.subscription);
+        self.subscription_type.push(r.subscription_type);
         self.workload.push(r.workload);
         self.churn_risk.push(r.churn_risk);
         self.start.push(r.start);

@@ -115,7 +115,16 @@ impl SubFacts {
             let u = self.sub_usage[i].entry(sub).or_default();
             add_usage(u, store, row);
         }
-        let product = store.dims[Dim::Product.index()][row];
+        // The product: the Product column, else the JSON answers' subscriptionType, else (only
+        // without either) the SKU or offer name.
+        let product = [
+            store.dims[Dim::Product.index()][row],
+            store.subscription_type[row],
+            store.dims[Dim::Sku.index()][row],
+        ]
+        .into_iter()
+        .find(|v| *v != NONE)
+        .unwrap_or(NONE);
         let azure = kind == Kind::AzureUsage || self.is_azure_product(store, product);
         let info = self.info.entry(sub).or_insert_with(|| SubInfo {
             key,

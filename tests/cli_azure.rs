@@ -245,3 +245,60 @@ fn azure_is_null_without_its_reports() {
     assert_eq!(r["azure"], Value::Null);
     assert_eq!(r["subscriptions"], Value::Null);
 }
+
+/// The older REST answers: a subscription snapshot (no month: read as of its latest date,
+/// 2025-05) and daily Azure usage.
+#[test]
+fn json_subscription_and_azure_usage_answers() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerlens"))
+        .arg("report")
+        .arg(format!("{dir}subscriptions_answer.json"))
+        .arg(format!("{dir}azure_usage_answer.json"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = &r["quality"]["files"];
+    assert_eq!(
+        (files[0]["kind"].as_str(), files[1]["kind"].as_str()),
+        (Some("subscriptions"), Some("azure_usage"))
+    );
+    assert_eq!(files[0]["months"], json!(["2025-05", "2025-05"]));
+    assert!(files[0]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("read as a snapshot of 2025-05"));
+    let a = &r["azure"];
+    let active: Vec<Value> = a["monthly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["active_subscriptions"].clone())
+        .collect();
+    assert_eq!(
+        active,
+        [json!(0), json!(1)],
+        "usage rows carry no state; the snapshot says ACTIVE in May"
+    );
+    assert_eq!(a["customers_with_usage"], 1);
+    assert_eq!(
+        a["top_customers"]["usage"],
+        json!([{"customer_key": "a", "customer": "Contoso", "value": 25.0}])
+    );
+    assert_eq!(
+        a["top_customers"]["acr"],
+        Value::Null,
+        "no ACR column: unknown, not zero"
+    );
+    assert_eq!(
+        a["at_risk"],
+        json!([{"subscription_id": "s-1", "customer_key": "a", "customer": "Contoso", "score": 0.9,
+                "reasons": ["Partner Center's churn risk: High"], "source": "partner_center"}])
+    );
+    assert_eq!(
+        r["subscriptions"]["products"],
+        json!(["All products", "Microsoft Azure", "Office"]),
+        "usage rows name Azure products Microsoft Azure"
+    );
+}
