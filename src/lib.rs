@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod decode;
+pub mod export;
 pub mod facts;
 pub mod filter;
 pub mod header;

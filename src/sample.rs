@@ -482,7 +482,7 @@ pub fn generate(o: &Options) -> Vec<(String, Vec<u8>)> {
                 "4012345".into(),
                 id.clone(),
                 day(month(*start)),
-                "9999-12-31".into(),
+                day(month(*start).offset(12 * ((m - start) / 12 + 1) as i32)),
                 day(month(*start)),
                 "Active".into(),
                 format!("{}/1/{} 12:00:00 AM", month(m).month(), month(m).year()),

@@ -1,17 +1,20 @@
 //! The page: header, drop zone, status, the customers dashboard and the quality table.
 
 use crate::components::{
-    customers_page::CustomersPage, drop_zone::DropZone, quality_table::QualityTable,
-    status_bar::StatusBar,
+    azure_page::AzurePage, customers_page::CustomersPage, drop_zone::DropZone,
+    quality_table::QualityTable, status_bar::StatusBar,
 };
 use crate::io;
 use crate::session::{Session, Source, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+const PAGES: [&str; 2] = ["Customers", "Azure & subscriptions"];
+
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::new();
+    let page = RwSignal::new(0usize);
     // A new range or filter recomputes from the loaded data; no file is read again.
     Effect::new(move |first: Option<()>| {
         session.from.track();
@@ -43,7 +46,16 @@ pub fn App() -> impl IntoView {
         <main>
             <DropZone session />
             <StatusBar session />
-            <CustomersPage session />
+            <nav class="pages" aria-label="Dashboards">
+                {PAGES.iter().enumerate().map(|(i, name)| view! {
+                    <button class="page-tab" data-page=i.to_string() aria-current=move || if page.get() == i { "page" } else { "false" }
+                        on:click=move |_| page.set(i)>{*name}</button>
+                }).collect_view()}
+            </nav>
+            {move || match page.get() {
+                1 => view! { <AzurePage session /> }.into_any(),
+                _ => view! { <CustomersPage session /> }.into_any(),
+            }}
             {move || session.report.with(|r| r.as_ref().map(|r| view! { <QualityTable quality=r.quality.clone() /> }))}
         </main>
     }

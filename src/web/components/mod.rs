@@ -1,6 +1,8 @@
 //! One component per file.
 pub mod active_customers_view;
 pub mod adds_churns_view;
+pub mod at_risk_view;
+pub mod azure_page;
 pub mod chart_canvas;
 pub mod customers_page;
 pub mod distribution_view;
@@ -10,9 +12,14 @@ pub mod geography_view;
 pub mod kpi_card;
 pub mod kpi_summary;
 pub mod legend;
+pub mod metric_card;
+pub mod no_usage_view;
+pub mod product_subscriptions_view;
 pub mod product_view;
 pub mod quality_table;
 pub mod status_bar;
+pub mod subscription_churn_view;
 pub mod tabs;
+pub mod top_customers_view;
 pub mod trend_view;
 pub mod zoom_slider;

@@ -1,0 +1,45 @@
+//! One value per month as columns (`azure.new_customers`, `azure.renewals`); null months are
+//! gaps.
+
+use super::stacked_columns::{self, Columns, Series};
+use super::{ChartMap, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthlyColumns {
+    pub name: String,
+    pub months: Vec<String>,
+    pub values: Vec<Option<u64>>,
+    /// Palette index.
+    pub colour: usize,
+}
+
+impl MonthlyColumns {
+    pub fn tooltip(&self, i: usize) -> Option<String> {
+        let v = self
+            .values
+            .get(i)?
+            .map(|x| x.to_string())
+            .unwrap_or_else(|| "—".into());
+        Some(format!("{}\n{}: {v}", self.months.get(i)?, self.name))
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &MonthlyColumns,
+    theme: &Theme,
+) -> Result<ChartMap, String> {
+    let columns = Columns {
+        labels: data.months.clone(),
+        series: vec![Series {
+            name: data.name.clone(),
+            values: data.values.iter().map(|v| v.map(|x| x as f64)).collect(),
+            color: theme.series(data.colour),
+            below_zero: false,
+        }],
+        line: None,
+    };
+    stacked_columns::draw(area, &columns, theme)
+}

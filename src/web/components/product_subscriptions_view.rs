@@ -1,0 +1,56 @@
+//! Subscriptions of every product (when a subscriptions report is loaded): active, new, churned
+//! and renewed per month for the product chosen in the selector, and those renewing soon.
+
+use super::chart_canvas::ChartCanvas;
+use crate::session::Session;
+use leptos::prelude::*;
+use partnerlens::charts::message;
+use partnerlens::charts::subscription_churn_chart::{self, SubscriptionChurn};
+use partnerlens::metrics::azure::product_subscriptions::ALL_PRODUCTS;
+
+#[component]
+pub fn ProductSubscriptionsView(session: Session) -> impl IntoView {
+    let product = RwSignal::new(ALL_PRODUCTS.to_string());
+    let subs = move || {
+        session.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| Some((r.subscriptions.clone()?, r.range?)))
+        })
+    };
+    let chart = move || {
+        subs().and_then(|(s, range)| {
+            s.monthly
+                .get(&product.get())
+                .map(|m| SubscriptionChurn::new(m, range, [false; 2]))
+        })
+    };
+    view! {
+        <section class="card wide" id="product-subscriptions">
+            <h2>"Subscriptions by product"</h2>
+            {move || match subs() {
+                None => view! { <p class="hint">"Load a SeatsSubscriptionsAndRevenue report (or the JSON subscription answer) to see every product's subscriptions."</p> }.into_any(),
+                Some((s, _)) => view! {
+                    <label class="inline">"Product "
+                        <select data-product-select="" on:change=move |ev| product.set(event_target_value(&ev))>
+                            {s.products.iter().map(|p| view! { <option value=p.clone() selected=*p == product.get_untracked()>{p.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }.into_any(),
+            }}
+            <ChartCanvas name="subscriptions.by_product".into() height=260
+                label=Signal::derive(move || format!("{}: active subscriptions per month and those deprovisioned or suspended", product.get()))
+                draw=move |area, theme| match chart() {
+                    Some(c) => subscription_churn_chart::draw(area, &c, theme),
+                    None => message::draw(area, "Needs a subscriptions report", theme),
+                }
+                tooltip=move |i| chart().and_then(|c| c.tooltip(i)) />
+            {move || subs().map(|(s, _)| {
+                let list = s.renewing_30_days.get(&product.get()).cloned().unwrap_or_default();
+                view! {
+                    <h3>{format!("Renewing in the next 30 days: {}", list.len())}</h3>
+                    <ul class="plain">{list.into_iter().take(20).map(|x| view! { <li>{format!("{} · {} · {} · ends {}", x.customer, x.product, x.subscription_id, x.end_date)}</li> }).collect_view()}</ul>
+                }
+            })}
+        </section>
+    }
+}
