@@ -4,6 +4,7 @@
 
 use crate::filter::CompiledFilter;
 use crate::kind::Kind;
+use crate::license_facts::LicenseFacts;
 use crate::month::Month;
 use crate::store::{Dim, Store, NONE};
 use crate::sub_facts::SubFacts;
@@ -37,6 +38,8 @@ pub struct Facts {
     pub key_name: HashMap<u32, u32>,
     /// Subscriptions per month (metrics.md §3).
     pub subs: SubFacts,
+    /// Licenses per month (metrics.md §4).
+    pub licenses: LicenseFacts,
 }
 
 fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
@@ -61,6 +64,7 @@ impl Facts {
             pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
             skus: vec![Vec::new(); n],
             subs: SubFacts::new(n),
+            licenses: LicenseFacts::new(n),
             ..Default::default()
         };
         // Pass 1: names, and each key's market and segment from its latest counting row that
@@ -79,6 +83,7 @@ impl Facts {
                 f.usage_covered[i] = true;
             }
             f.subs.note_loaded(store, row, i);
+            f.licenses.note_loaded(store, row, i);
             let key = store.key[row];
             if key == NONE {
                 continue;
@@ -119,6 +124,7 @@ impl Facts {
                 continue;
             }
             f.subs.add(store, row, i, store.month[row]);
+            f.licenses.add(store, row, i);
             if store.has_usage[row] {
                 f.using[i].push(key);
             }

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod filter;
 pub mod header;
 pub mod kind;
+pub mod license_facts;
 pub mod load;
 pub mod metrics;
 pub mod month;

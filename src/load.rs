@@ -316,6 +316,8 @@ struct RowBuilder<'h> {
     no_key: u64,
     unknown: u32,
     azure: u32,
+    /// For a license source: the product of rows without a product column.
+    license_default: Option<u32>,
     month_cache: HashMap<String, Option<Month>>,
     /// For JSON snapshots without a month column: the month every row is read as.
     snapshot: Option<Month>,
@@ -345,6 +347,7 @@ impl<'h> RowBuilder<'h> {
             .iter()
             .filter_map(|a| normalised.iter().position(|n| n == a))
             .collect();
+        let license_default = license_default(store, kind, normalised, &cols);
         let first = |roles: &[Role]| roles.iter().find_map(|r| cols.get(*r));
         let sold = match kind {
             Kind::SeatUsage => first(&[Role::AvailableSeats]),
@@ -386,6 +389,7 @@ impl<'h> RowBuilder<'h> {
             key_buf: String::new(),
             unknown: store.strings.intern("Unknown"),
             azure: store.strings.intern("Microsoft Azure"),
+            license_default,
         }
     }
 
@@ -598,6 +602,13 @@ impl<'h> RowBuilder<'h> {
             Kind::LicenseUsage | Kind::SeatUsage => active_units > 0.0,
             _ => false,
         };
+        let license_product = match self.license_default {
+            None => NONE,
+            Some(default) => match dims[Dim::Product.index()] {
+                NONE => default,
+                p => p,
+            },
+        };
         self.months.insert(month);
         self.identical += repeat as u64;
         self.duplicate += duplicate as u64;
@@ -627,6 +638,7 @@ impl<'h> RowBuilder<'h> {
                 assigned,
                 active_units,
                 has_usage,
+                license_product,
             },
         );
         Ok(())
@@ -817,4 +829,43 @@ fn snapshot_month(items: &[serde_json::Value]) -> Option<Month> {
         .filter(|d| d.year() < 9999)
         .max()
         .and_then(|d| Month::new(d.year(), d.month()))
+}
+
+/// Whether a file is a license source (metrics.md §4) and, if so, the product of its rows that
+/// have no `Product`/`ProductFamily` (`serviceName` in JSON): an Office / Microsoft 365 usage
+/// report is `Microsoft 365`, an EMS usage report (`AADP…`/`Intune…` columns) `Enterprise
+/// Mobility + Security`, anything else `Unknown`. A subscriptions report is one only when it
+/// has seat columns.
+fn license_default(
+    store: &mut Store,
+    kind: Kind,
+    normalised: &[String],
+    cols: &Columns,
+) -> Option<u32> {
+    let name = match kind {
+        Kind::LicenseUsage
+            if normalised
+                .iter()
+                .any(|n| n.starts_with("aadp") || n.starts_with("intune")) =>
+        {
+            "Enterprise Mobility + Security"
+        }
+        Kind::LicenseUsage
+            if !normalised.iter().any(|n| {
+                n == "licensesactive" || n == "licenseactive" || n == "licensesqualified"
+            }) =>
+        {
+            "Microsoft 365"
+        }
+        Kind::LicenseUsage | Kind::SeatUsage | Kind::LicenseDeployment => "Unknown",
+        Kind::Subscriptions
+            if cols.has(Role::TotalSoldSeats)
+                || cols.has(Role::AvailableSeatsEop)
+                || cols.has(Role::TotalAssignedSeats) =>
+        {
+            "Unknown"
+        }
+        _ => return None,
+    };
+    Some(store.strings.intern(name))
 }

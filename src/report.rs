@@ -30,8 +30,8 @@ pub struct Report {
     pub azure: Option<crate::metrics::azure::Azure>,
     /// Subscriptions of every product; `null` when no subscriptions report is loaded.
     pub subscriptions: Option<crate::metrics::azure::product_subscriptions::ProductSubscriptions>,
-    /// Filled by the licenses issue; `null` until then.
-    pub licenses: Option<serde_json::Value>,
+    /// `null` when no license source is loaded.
+    pub licenses: Option<crate::metrics::licenses::Licenses>,
     pub quality: Quality,
 }
 

@@ -120,6 +120,9 @@ pub struct Store {
     pub active_units: Vec<f64>,
     /// The row shows usage: Azure usage or ACR above 0, or active users / seats above 0.
     pub has_usage: Vec<bool>,
+    /// For rows of a license source (metrics.md §4): the product its licenses count under;
+    /// `NONE` for every other row.
+    pub license_product: Vec<u32>,
     /// Row hashes seen so far, with the file they were first seen in.
     pub(crate) seen: HashMap<u128, u16>,
 }
@@ -162,6 +165,7 @@ pub struct Row {
     pub assigned: f64,
     pub active_units: f64,
     pub has_usage: bool,
+    pub license_product: u32,
 }
 
 impl Store {
@@ -192,5 +196,6 @@ impl Store {
         self.assigned.push(r.assigned);
         self.active_units.push(r.active_units);
         self.has_usage.push(r.has_usage);
+        self.license_product.push(r.license_product);
     }
 }

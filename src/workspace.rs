@@ -107,7 +107,7 @@ impl Workspace {
                 facts,
                 range,
             ),
-            licenses: None,
+            licenses: crate::metrics::licenses::compute(&self.store, facts, range),
             quality,
         })
     }
