@@ -270,3 +270,39 @@ fn spark_has_a_band_per_month() {
     assert_eq!(map.bands.len(), 3);
     assert_eq!(spark.tooltip(1).unwrap(), "2025-02: —");
 }
+
+#[test]
+fn license_bands_and_trend() {
+    use partnerlens::charts::band_chart::{self, BandChart};
+    use partnerlens::charts::percent_trend_chart::{self, PercentTrend};
+    use partnerlens::metrics::licenses::buckets::Bands;
+    let mut bands = Bands::default();
+    for v in [10.0, 100.0, 130.0, 85.0] {
+        bands.add(Some(v));
+    }
+    let data = BandChart::new("Usage", &bands, 1);
+    let (text, map) = svg("usage_bands", (600, 300), |a| {
+        band_chart::draw(a, &data, &Theme::light())
+    });
+    assert_eq!(map.bands.len(), 6, "one column per band");
+    assert_eq!(
+        map.items.iter().map(|i| i.index).collect::<Vec<_>>(),
+        [0, 4, 5],
+        "bands 0-20, 80-100 (holding 100) and >100"
+    );
+    assert!(text.contains("&gt;100%"), "the label, escaped in SVG");
+    let trend = PercentTrend {
+        months: vec!["2025-04".into(), "2025-05".into()],
+        deployment: vec![None, Some(80.0)],
+        usage: vec![Some(10.0), Some(100.0)],
+    };
+    let (_, map) = svg("license_trend", (600, 300), |a| {
+        percent_trend_chart::draw(a, &trend, &Theme::light())
+    });
+    assert_eq!(
+        map.items.iter().filter(|i| i.series == Some(0)).count(),
+        1,
+        "deployment is unknown in April"
+    );
+    assert_eq!(map.items.iter().filter(|i| i.series == Some(1)).count(), 2);
+}

@@ -37,12 +37,12 @@ impl ActiveVsTotal {
                 color: theme.series(5),
                 below_zero: false,
             }],
-            line: Some(Series {
+            lines: vec![Series {
                 name: "Customers".into(),
                 values: f(&self.customers),
                 color: theme.series(0),
                 below_zero: false,
-            }),
+            }],
         }
     }
     pub fn tooltip(&self, i: usize) -> Option<String> {

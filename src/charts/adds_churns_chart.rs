@@ -51,7 +51,7 @@ impl AddsChurns {
                     below_zero: i == 2,
                 })
                 .collect(),
-            line: None,
+            lines: Vec::new(),
         }
     }
 

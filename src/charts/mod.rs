@@ -5,11 +5,13 @@
 
 pub mod active_vs_total_chart;
 pub mod adds_churns_chart;
+pub mod band_chart;
 pub mod bar_chart;
 pub mod chart_map;
 pub mod map_chart;
 pub mod message;
 pub mod monthly_columns_chart;
+pub mod percent_trend_chart;
 pub mod pie_chart;
 pub mod spark_chart;
 pub mod stacked_columns;

@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(
             color: theme.series(data.colour),
             below_zero: false,
         }],
-        line: None,
+        lines: Vec::new(),
     };
     stacked_columns::draw(area, &columns, theme)
 }

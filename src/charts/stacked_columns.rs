@@ -23,8 +23,8 @@ pub struct Columns {
     pub labels: Vec<String>,
     /// Stacked in this order; hidden series are simply left out by the caller.
     pub series: Vec<Series>,
-    /// A line over the columns (total customers).
-    pub line: Option<Series>,
+    /// Lines over the columns (total customers; percentages).
+    pub lines: Vec<Series>,
 }
 
 impl Columns {
@@ -32,7 +32,7 @@ impl Columns {
     pub fn is_gap(&self, i: usize) -> bool {
         self.series
             .iter()
-            .chain(self.line.iter())
+            .chain(self.lines.iter())
             .all(|s| s.values.get(i).copied().flatten().is_none())
     }
     fn extent(&self) -> (f64, f64) {
@@ -52,10 +52,10 @@ impl Columns {
                 .sum();
             hi = hi.max(up);
             lo = lo.min(-down);
-            if let Some(v) = self
-                .line
-                .as_ref()
-                .and_then(|l| l.values.get(i).copied().flatten())
+            for v in self
+                .lines
+                .iter()
+                .filter_map(|l| l.values.get(i).copied().flatten())
             {
                 hi = hi.max(v);
             }
@@ -199,8 +199,8 @@ pub fn draw<DB: DrawingBackend>(
             theme.axis.stroke_width(1),
         ))
         .map_err(err)?;
-    // The line, broken at null values.
-    if let Some(line) = &data.line {
+    // The lines, broken at null values.
+    for (li, line) in data.lines.iter().enumerate() {
         let points: Vec<Option<(f64, f64)>> = (0..data.labels.len())
             .map(|i| {
                 line.values
@@ -225,7 +225,7 @@ pub fn draw<DB: DrawingBackend>(
                 )
                 .map_err(err)?;
         }
-        let si = data.series.len();
+        let si = data.series.len() + li;
         for (i, p) in points.iter().enumerate() {
             if let Some(p) = p {
                 let (x, y) = chart.backend_coord(p);

@@ -61,7 +61,7 @@ impl SubscriptionChurn {
         Columns {
             labels: self.months.clone(),
             series,
-            line: None,
+            lines: Vec::new(),
         }
     }
     pub fn tooltip(&self, i: usize) -> Option<String> {

@@ -96,7 +96,7 @@ impl Trend {
                     below_zero: false,
                 })
                 .collect(),
-            line: None,
+            lines: Vec::new(),
         }
     }
     /// Month `i` and every stack's value.

@@ -2,14 +2,14 @@
 
 use crate::components::{
     azure_page::AzurePage, customers_page::CustomersPage, drop_zone::DropZone,
-    quality_table::QualityTable, status_bar::StatusBar,
+    licenses_page::LicensesPage, quality_table::QualityTable, status_bar::StatusBar,
 };
 use crate::io;
 use crate::session::{Session, Source, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-const PAGES: [&str; 2] = ["Customers", "Azure & subscriptions"];
+const PAGES: [&str; 3] = ["Customers", "Azure & subscriptions", "Licenses"];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
             </nav>
             {move || match page.get() {
                 1 => view! { <AzurePage session /> }.into_any(),
+                2 => view! { <LicensesPage session /> }.into_any(),
                 _ => view! { <CustomersPage session /> }.into_any(),
             }}
             {move || session.report.with(|r| r.as_ref().map(|r| view! { <QualityTable quality=r.quality.clone() /> }))}

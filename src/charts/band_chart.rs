@@ -1,0 +1,51 @@
+//! License rows per 20-point band (`licenses.deployment_bands`, `licenses.usage_bands`).
+
+use super::stacked_columns::{self, Columns, Series};
+use super::{ChartMap, Theme};
+use crate::metrics::licenses::buckets::Bands;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandChart {
+    pub name: String,
+    pub counts: [u64; 6],
+    /// Palette index.
+    pub colour: usize,
+}
+
+impl BandChart {
+    pub fn new(name: &str, bands: &Bands, colour: usize) -> BandChart {
+        BandChart {
+            name: name.into(),
+            counts: bands.counts(),
+            colour,
+        }
+    }
+    pub fn tooltip(&self, i: usize) -> Option<String> {
+        Some(format!(
+            "{} {}%: {} license rows",
+            self.name,
+            Bands::LABELS.get(i)?,
+            self.counts.get(i)?
+        ))
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &BandChart,
+    theme: &Theme,
+) -> Result<ChartMap, String> {
+    let columns = Columns {
+        labels: Bands::LABELS.iter().map(|l| format!("{l}%")).collect(),
+        series: vec![Series {
+            name: data.name.clone(),
+            values: data.counts.iter().map(|c| Some(*c as f64)).collect(),
+            color: theme.series(data.colour),
+            below_zero: false,
+        }],
+        lines: Vec::new(),
+    };
+    stacked_columns::draw(area, &columns, theme)
+}
