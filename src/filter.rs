@@ -21,7 +21,7 @@ pub struct Filter {
 }
 
 /// The values a filter can take, from every status-report row loaded.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FilterOptions {
     pub market: Vec<String>,
     pub segment: Vec<String>,

@@ -1,9 +1,9 @@
 //! Report kinds, detected from the header and never from the file name (inputs.md "Report kinds").
 
 use crate::header::{Columns, Role};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// CustomersAndTenants.

@@ -35,7 +35,7 @@ pub fn load_file(store: &mut Store, file_id: u16, name: &str, bytes: &[u8]) -> F
     } else {
         load_delimited(store, file_id, name, text)
     };
-    q.encoding = Some(decoded.encoding);
+    q.encoding = Some(decoded.encoding.into());
     q
 }
 
@@ -45,7 +45,7 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
     };
     let mut q = FileQuality {
         name: name.to_string(),
-        format: Some(if delim == b'\t' { "tsv" } else { "csv" }),
+        format: Some(if delim == b'\t' { "tsv" } else { "csv" }.into()),
         delimiter: Some((delim as char).to_string()),
         ..Default::default()
     };
@@ -175,7 +175,7 @@ fn is_blank(record: &csv::ByteRecord) -> bool {
 fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
     let mut q = FileQuality {
         name: name.to_string(),
-        format: Some("json"),
+        format: Some("json".into()),
         ..Default::default()
     };
     let value: serde_json::Value = match serde_json::from_str(text) {

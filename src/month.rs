@@ -1,6 +1,6 @@
 //! Calendar months (`YYYY-MM`), the unit every series is indexed by (metrics.md §1 "Month").
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar month as a single ordinal: `year * 12 + (month - 1)`.
@@ -61,6 +61,14 @@ impl Month {
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Month::parse_ym(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a month (YYYY-MM): {s}")))
     }
 }
 

@@ -2,13 +2,13 @@
 
 use crate::kind::Kind;
 use crate::month::Month;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many rejections are listed per file; `rows_rejected` counts them all.
 pub const MAX_LISTED_REJECTIONS: usize = 100;
 
 /// A row that could not be read.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Rejection {
     /// 1-based line of the file where the row starts (for JSON, the item's position).
     pub line: u64,
@@ -41,16 +41,16 @@ pub fn clip(s: &str) -> String {
 }
 
 /// One file's quality record (`quality.files[]` in the report JSON).
-#[derive(Clone, Debug, Serialize, Default)]
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
 pub struct FileQuality {
     pub name: String,
     /// Detected report kind, `null` when the file could not be read as a report.
     pub kind: Option<Kind>,
     /// `tsv`, `csv`, `json`, or `null` when unreadable.
-    pub format: Option<&'static str>,
+    pub format: Option<std::borrow::Cow<'static, str>>,
     /// `"\t"`, `","` or `";"`; `null` for JSON.
     pub delimiter: Option<String>,
-    pub encoding: Option<&'static str>,
+    pub encoding: Option<std::borrow::Cow<'static, str>>,
     pub rows_read: u64,
     pub rows_loaded: u64,
     pub rows_rejected: u64,
@@ -89,7 +89,7 @@ impl FileQuality {
 }
 
 /// `quality` in the report JSON.
-#[derive(Clone, Debug, Serialize, Default)]
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
 pub struct Quality {
     pub files: Vec<FileQuality>,
     /// Months of the window that no status report covers (metrics.md §1 "missing month").

@@ -3,21 +3,21 @@
 use crate::metrics::customers::Customers;
 use crate::month::Month;
 use crate::quality::Quality;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Window {
     pub first: Month,
     pub last: Month,
 }
 
-#[derive(Clone, Debug, Serialize, Default)]
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
 pub struct Filters {
     pub available: crate::filter::FilterOptions,
     pub applied: crate::filter::Filter,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
     /// `null` when no row loaded.
     pub window: Option<Window>,
@@ -38,5 +38,27 @@ pub struct Report {
 impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    /// The browser's worker sends the report as JSON: it must come back exactly.
+    #[test]
+    fn round_trips_through_json() {
+        let mut ws = crate::Workspace::new();
+        for (n, b) in crate::sample::generate(&crate::sample::Options {
+            customers: 30,
+            months: 8,
+            ..Default::default()
+        }) {
+            ws.add_file(&n, &b);
+        }
+        let r = ws.report(None, None).unwrap();
+        let json = r.to_json();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.to_json(), json);
+        assert!(back.customers.is_some() && back.azure.is_some() && back.licenses.is_some());
     }
 }

@@ -1,9 +1,9 @@
 //! The range `[a, b]` (metrics.md §1 "Range").
 
 use crate::month::Month;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
     pub from: Month,
     pub to: Month,

@@ -1,8 +1,8 @@
 //! Subscription / customer states (metrics.md §1 "Active state", schemas reference §8.2).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// `Active`, `Renewed`, `InGracePeriod` (`In Grace Period`, `grace`), `Open`.

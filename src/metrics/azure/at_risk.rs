@@ -7,9 +7,9 @@ use crate::metrics::percent::pct;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::store::{Store, NONE};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct AtRisk {
     pub subscription_id: String,
     pub customer_key: String,
@@ -19,7 +19,7 @@ pub struct AtRisk {
     /// Every reason with its numbers.
     pub reasons: Vec<String>,
     /// `partner_center` when the data's `churnRisk` was used as given, else `rules`.
-    pub source: &'static str,
+    pub source: std::borrow::Cow<'static, str>,
 }
 
 /// Signal weights; the score is `1 − Π(1 − w)` over the signals present.
@@ -136,7 +136,7 @@ pub fn at_risk(store: &Store, facts: &Facts, range: Range) -> Vec<AtRisk> {
                 customer: key_name(store, facts, info.key),
                 score,
                 reasons,
-                source,
+                source: source.into(),
             })
         })
         .collect();
@@ -149,7 +149,7 @@ pub fn at_risk(store: &Store, facts: &Facts, range: Range) -> Vec<AtRisk> {
     out
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct BacktestMonth {
     pub month: Month,
     /// Active Azure subscriptions the rules flagged in that month.

@@ -13,9 +13,9 @@ use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct AzureMonth {
     pub month: Month,
     pub active_subscriptions: Option<u64>,
@@ -27,7 +27,7 @@ pub struct AzureMonth {
 }
 
 /// `azure` in the report JSON.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Azure {
     pub subscriptions_sold: u64,
     pub customers_with_usage: Option<u64>,

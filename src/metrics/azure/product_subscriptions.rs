@@ -6,13 +6,13 @@ use super::subscription_series::{subscription_series, SubscriptionMonth};
 use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::store::{Store, NONE};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The selector's entry for every product together.
 pub const ALL_PRODUCTS: &str = "All products";
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ProductSubscriptions {
     /// `All products`, then each product, by name.
     pub products: Vec<String>,

@@ -4,9 +4,9 @@ use super::usage_customers::key_name;
 use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Renewing {
     pub subscription_id: String,
     pub customer: String,

@@ -2,9 +2,9 @@
 
 use crate::facts::{count_difference, Facts};
 use crate::month::Month;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SubscriptionMonth {
     pub month: Month,
     /// `|S(m)|`.

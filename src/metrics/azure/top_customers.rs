@@ -6,16 +6,16 @@ use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::store::Store;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TopCustomer {
     pub customer_key: String,
     pub customer: String,
     pub value: f64,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TopCustomers {
     /// Summed ACR (USD) over the range; null when no loaded Azure usage report has ACR (only
     /// executive report viewers' downloads do).

@@ -4,9 +4,9 @@ use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::store::Store;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SubscriptionWithoutUsage {
     pub subscription_id: String,
     pub customer_key: String,

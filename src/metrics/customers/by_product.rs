@@ -5,9 +5,9 @@ use super::distribution::{count_values, distribution, ValueCount};
 use crate::facts::Facts;
 use crate::month::Month;
 use crate::store::{Dim, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ProductCustomers {
     pub product: String,
     pub customers: u64,
@@ -15,7 +15,7 @@ pub struct ProductCustomers {
     pub skus: Vec<SkuCustomers>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SkuCustomers {
     pub sku: String,
     pub customers: u64,

@@ -3,9 +3,9 @@
 use super::monthly_series::Series;
 use crate::metrics::percent::pct;
 use crate::metrics::range::Range;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct CustomersChurned {
     /// `Σ churned(m)` over `[a, b]`, nulls skipped; null if every term is null.
     pub value: Option<u64>,

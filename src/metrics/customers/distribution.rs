@@ -4,16 +4,16 @@ use crate::facts::Facts;
 use crate::month::Month;
 use crate::store::{Dim, Store};
 use crate::values::attribution::normalise_attribution;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ValueCount {
     /// The trimmed label as written (`Unknown` for null, empty and `UNKNOWN`).
     pub value: String,
     pub customers: u64,
     /// For attribution types: the normalised name (`PAL`, `POR`, `CSP_T1`, …) shown beside it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub normalised: Option<&'static str>,
+    pub normalised: Option<std::borrow::Cow<'static, str>>,
 }
 
 /// For each value `v` of `dim`: the keys of `C(m)` with an active, counting row of a status
@@ -28,7 +28,7 @@ pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<Val
     let mut counts = count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v));
     if dim == Dim::Attribution {
         for c in counts.iter_mut() {
-            c.normalised = normalise_attribution(&c.value);
+            c.normalised = normalise_attribution(&c.value).map(std::borrow::Cow::Borrowed);
         }
     }
     counts

@@ -5,9 +5,9 @@ use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::store::{Dim, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TrendMonth {
     pub month: Month,
     /// The distribution of that month; empty in a missing month.

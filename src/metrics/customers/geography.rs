@@ -5,10 +5,10 @@ use crate::facts::{difference, Facts};
 use crate::metrics::percent::pct;
 use crate::metrics::range::Range;
 use crate::store::{Dim, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct MarketRow {
     pub market: String,
     /// Current customers at `b` with a row of this market (as in the market distribution).

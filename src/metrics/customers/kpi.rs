@@ -3,9 +3,9 @@
 use super::monthly_series::{MonthlyCustomers, Series};
 use crate::metrics::percent::change_pct;
 use crate::metrics::range::Range;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Kpi {
     /// `f(b)`.
     pub value: Option<u64>,

@@ -13,13 +13,14 @@ pub mod net_customers_added;
 use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::store::{Dim, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use distribution::ValueCount;
 pub use monthly_series::MonthlyCustomers;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Kpis {
     pub customers: kpi::Kpi,
     pub active_customers: kpi::Kpi,
@@ -29,13 +30,13 @@ pub struct Kpis {
 }
 
 /// `customers` in the report JSON.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Customers {
     pub monthly: Vec<MonthlyCustomers>,
     pub kpis: Kpis,
     pub by_product: Vec<by_product::ProductCustomers>,
-    pub by_dimension: BTreeMap<&'static str, Vec<ValueCount>>,
-    pub trend: BTreeMap<&'static str, Vec<distribution_trend::TrendMonth>>,
+    pub by_dimension: BTreeMap<Cow<'static, str>, Vec<ValueCount>>,
+    pub trend: BTreeMap<Cow<'static, str>, Vec<distribution_trend::TrendMonth>>,
     pub geography: Vec<geography::MarketRow>,
 }
 
@@ -69,7 +70,7 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Customers> 
     .into_iter()
     .map(|d| {
         (
-            d.key(),
+            Cow::Borrowed(d.key()),
             distribution::distribution(store, facts, range.to, d),
         )
     })
@@ -83,7 +84,7 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Customers> 
     .into_iter()
     .map(|d| {
         (
-            d.key(),
+            Cow::Borrowed(d.key()),
             distribution_trend::distribution_trend(store, facts, range, d),
         )
     })

@@ -2,10 +2,10 @@
 
 use crate::facts::{count_difference, Facts};
 use crate::month::Month;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One month of the window. A missing month (no status report covers it) has every field null.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct MonthlyCustomers {
     pub month: Month,
     /// `|C(m)|`.

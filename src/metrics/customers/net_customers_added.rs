@@ -4,9 +4,9 @@ use super::customers_added::CustomersAdded;
 use super::customers_churned::CustomersChurned;
 use super::monthly_series::Series;
 use crate::metrics::range::Range;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct NetCustomersAdded {
     /// `added − churned`; null when either is null.
     pub value: Option<i64>,

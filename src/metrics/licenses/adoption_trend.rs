@@ -7,9 +7,9 @@ use crate::facts::Facts;
 use crate::license_facts::LicenseSums;
 use crate::metrics::range::Range;
 use crate::month::Month;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct AdoptionMonth {
     pub month: Month,
     pub sold: Option<f64>,

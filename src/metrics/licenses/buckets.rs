@@ -1,9 +1,9 @@
 //! License rows per 20-point band of deployment % and usage % (metrics.md §4 "Buckets").
 
 use super::license_rows::CustomerLicense;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Bands {
     #[serde(rename = "0-20")]
     pub b0: u64,
@@ -44,7 +44,7 @@ impl Bands {
     }
 }
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Buckets {
     pub deployment: Bands,
     pub usage: Bands,

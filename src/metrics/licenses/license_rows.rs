@@ -7,9 +7,9 @@ use crate::metrics::percent::pct;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::store::{Store, NONE};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct CustomerLicense {
     pub customer_key: String,
     pub customer: String,

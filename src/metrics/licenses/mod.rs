@@ -10,10 +10,10 @@ use crate::facts::Facts;
 use crate::metrics::range::Range;
 use crate::month::Month;
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which of sold, assigned and active the loaded sources give at the as-of month.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Known {
     pub sold: bool,
     pub assigned: bool,
@@ -21,7 +21,7 @@ pub struct Known {
 }
 
 /// `licenses` in the report JSON.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Licenses {
     /// The latest month `≤ b` covered by a license source; null when none is.
     pub as_of: Option<Month>,

@@ -3,23 +3,23 @@
 //! Center's guidance on raising adoption suggests.
 
 use super::license_rows::CustomerLicense;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const ACTIVATION_STEP: &str = "Licenses bought but not assigned: the value is not yet seen. Share case studies and tutorials, and help the customer assign them.";
 pub const ADOPTION_STEP: &str = "Licenses assigned but not used in the last 28 days: adoption is low. Offer training and self-help material to the users.";
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Opportunity {
     pub customer_key: String,
     pub customer: String,
     /// Unassigned (`sold − assigned`) or inactive (`assigned − active`) licenses, summed over
     /// the customer's rows where both figures are known.
     pub licenses: f64,
-    pub next_step: &'static str,
+    pub next_step: std::borrow::Cow<'static, str>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Opportunities {
     pub activation: Vec<Opportunity>,
     pub adoption: Vec<Opportunity>,
@@ -44,7 +44,7 @@ fn rank(
             customer_key,
             customer,
             licenses,
-            next_step: step,
+            next_step: std::borrow::Cow::Borrowed(step),
         })
         .collect();
     out.sort_by(|a, b| {

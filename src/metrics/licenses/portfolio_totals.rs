@@ -2,10 +2,10 @@
 
 use super::license_rows::{percentages, CustomerLicense};
 use crate::license_facts::LicenseSums;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct LicenseTotal {
     pub product: String,
     pub workload: Option<String>,

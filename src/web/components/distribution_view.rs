@@ -19,7 +19,7 @@ const TABS: [(&str, &str, &str); 5] = [
 ];
 
 fn label(v: &ValueCount) -> String {
-    match v.normalised {
+    match &v.normalised {
         Some(n) => format!("{} ({n})", v.value),
         None => v.value.clone(),
     }

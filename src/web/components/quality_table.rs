@@ -67,7 +67,7 @@ pub fn QualityTable(quality: Quality) -> impl IntoView {
                                 <td>{f.name.clone()}</td>
                                 <td>{kind}</td>
                                 <td>{delimiter_name(f.delimiter.as_deref())}</td>
-                                <td>{f.encoding.unwrap_or("—")}</td>
+                                <td>{f.encoding.clone().unwrap_or("—".into()).to_string()}</td>
                                 <td>{months}</td>
                                 <td class="num" data-field="rows_read">{f.rows_read}</td>
                                 <td class="num" data-field="rows_loaded">{f.rows_loaded}</td>
