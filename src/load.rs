@@ -19,9 +19,24 @@ use xxhash_rust::xxh3::Xxh3;
 
 const NIL_GUID: &str = "00000000-0000-0000-0000-000000000000";
 
+/// Told `(rows read, bytes of the decoded text done)` every `PROGRESS_ROWS` rows.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+pub const PROGRESS_ROWS: u64 = 25_000;
+
 /// Reads one file into `store` as file number `file_id` and returns its quality record.
 /// Never panics on any input: unreadable files get an `error`, unreadable rows a rejection.
 pub fn load_file(store: &mut Store, file_id: u16, name: &str, bytes: &[u8]) -> FileQuality {
+    load_file_with_progress(store, file_id, name, bytes, &mut |_, _| {})
+}
+
+/// `load_file`, telling `progress` how far it got.
+pub fn load_file_with_progress(
+    store: &mut Store,
+    file_id: u16,
+    name: &str,
+    bytes: &[u8],
+    progress: Progress,
+) -> FileQuality {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return FileQuality::failed(name, format!("{name}: the file is empty"));
     }
@@ -31,15 +46,21 @@ pub fn load_file(store: &mut Store, file_id: u16, name: &str, bytes: &[u8]) -> F
     let text: &str = &decoded.text;
     let first = text.trim_start().chars().next();
     let mut q = if matches!(first, Some('{') | Some('[')) {
-        load_json(store, file_id, name, text)
+        load_json(store, file_id, name, text, progress)
     } else {
-        load_delimited(store, file_id, name, text)
+        load_delimited(store, file_id, name, text, progress)
     };
     q.encoding = Some(decoded.encoding.into());
     q
 }
 
-fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
+fn load_delimited(
+    store: &mut Store,
+    file_id: u16,
+    name: &str,
+    text: &str,
+    progress: Progress,
+) -> FileQuality {
     let Some(delim) = sniff_delimiter(text) else {
         return FileQuality::failed(name, format!("{name}: the first line has no tab, comma or semicolon, so this is not a report table"));
     };
@@ -122,6 +143,12 @@ fn load_delimited(store: &mut Store, file_id: u16, name: &str, text: &str) -> Fi
             continue;
         }
         q.rows_read += 1;
+        if q.rows_read % PROGRESS_ROWS == 0 {
+            progress(
+                q.rows_read,
+                record.position().map(|p| p.byte()).unwrap_or(0),
+            );
+        }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let n = record.len();
         let extra_ok = n > width
@@ -172,7 +199,13 @@ fn is_blank(record: &csv::ByteRecord) -> bool {
     record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
 }
 
-fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQuality {
+fn load_json(
+    store: &mut Store,
+    file_id: u16,
+    name: &str,
+    text: &str,
+    progress: Progress,
+) -> FileQuality {
     let mut q = FileQuality {
         name: name.to_string(),
         format: Some("json".into()),
@@ -253,6 +286,12 @@ fn load_json(store: &mut Store, file_id: u16, name: &str, text: &str) -> FileQua
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
         q.rows_read += 1;
+        if q.rows_read % PROGRESS_ROWS == 0 {
+            progress(
+                q.rows_read,
+                (text.len() as u64).saturating_mul(i as u64) / items.len().max(1) as u64,
+            );
+        }
         let serde_json::Value::Object(o) = item else {
             q.reject(Rejection::new(
                 line,

@@ -3,7 +3,6 @@
 
 use crate::facts::Facts;
 use crate::filter::{filter_options, Filter};
-use crate::load::load_file;
 use crate::metrics::customers;
 use crate::metrics::range::Range;
 use crate::month::Month;
@@ -31,11 +30,21 @@ impl Workspace {
     /// Loads one file (files are counted in the order they are added; identical rows of a
     /// later file count once). Returns its quality record.
     pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> &FileQuality {
+        self.add_file_with_progress(name, bytes, &mut |_, _| {})
+    }
+
+    /// `add_file`, telling `progress` the rows read and bytes done as it goes.
+    pub fn add_file_with_progress(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        progress: crate::load::Progress,
+    ) -> &FileQuality {
         let id = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
         let q = if self.files.len() >= u16::MAX as usize {
             FileQuality::failed(name, format!("{name}: too many files loaded at once"))
         } else {
-            load_file(&mut self.store, id, name, bytes)
+            crate::load::load_file_with_progress(&mut self.store, id, name, bytes, progress)
         };
         self.files.push(q);
         self.facts = None;

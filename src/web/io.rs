@@ -1,45 +1,40 @@
 //! The I/O boundary: reading dropped files, fetching the sample and `#src=` reports.
 //! Nothing here computes; every byte goes straight to the engine through the session.
 
-use crate::session::{Session, Source};
+use crate::session::{Session, Source, Status};
 use gloo_net::http::Request;
 use leptos::prelude::Set;
 
-/// Reads the files a user picked or dropped, one after the other, then computes once.
-pub async fn load_files(session: Session, files: Vec<web_sys::File>) {
-    if files.is_empty() {
-        return;
-    }
-    session.begin(Source::Files);
-    let total = files.len();
-    for (i, file) in files.into_iter().enumerate() {
-        let name = file.name();
-        session.progress(i, total, &name);
-        let blob = gloo_file::File::from(file);
-        match gloo_file::futures::read_as_bytes(&blob).await {
-            Ok(bytes) => session.add(&name, &bytes),
-            Err(e) => session.add_failure(
-                &name,
-                format!("{name}: the browser could not read the file: {e}"),
-            ),
-        }
-    }
-    session.recompute();
+/// Sends the files a user picked or dropped to the engine (the worker reads them in chunks).
+pub fn load_files(session: Session, files: Vec<web_sys::File>) {
+    let batch = files
+        .into_iter()
+        .map(|f| (f.name(), web_sys::Blob::from(f)))
+        .collect();
+    session.load(Source::Files, batch);
 }
 
-/// Fetches report files from this site (the bundled sample, or `#src=` links).
+/// Fetches report files from this site (the bundled sample, or `#src=` links) and loads them.
 pub async fn load_urls(session: Session, source: Source, urls: Vec<String>) {
-    session.begin(source);
-    let total = urls.len();
-    for (i, url) in urls.iter().enumerate() {
+    let mut batch = Vec::new();
+    let mut failed = Vec::new();
+    for url in &urls {
         let name = url.rsplit('/').next().unwrap_or(url).to_string();
-        session.progress(i, total, &name);
-        match fetch_bytes(url).await {
-            Ok(bytes) => session.add(&name, &bytes),
-            Err(e) => session.add_failure(&name, format!("{name}: {e}")),
+        match fetch_bytes(url).await.and_then(|b| blob_of(&b)) {
+            Ok(blob) => batch.push((name, blob)),
+            Err(e) => failed.push(format!("{name}: {e}")),
         }
     }
-    session.recompute();
+    if !failed.is_empty() {
+        session.status.set(Status::Failed(failed.join("; ")));
+    }
+    session.load(source, batch);
+}
+
+fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts)
+        .map_err(|_| "could not hold the file in memory".to_string())
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
@@ -74,7 +69,7 @@ pub async fn load_sample(session: Session) {
     .await;
     match names {
         Ok(urls) => load_urls(session, Source::Sample, urls).await,
-        Err(e) => session.status.set(crate::session::Status::Failed(e)),
+        Err(e) => session.status.set(Status::Failed(e)),
     }
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod format;
 mod io;
+mod protocol;
 mod session;
 mod theme;
 

@@ -1,12 +1,20 @@
-//! Session state: the loaded data (engine workspace), the page's range and filters, and the
-//! report computed from them. The workspace lives in a `StoredValue` (not reactive: it is large
-//! and only changes when files load); the report is the signal every view reads. Changing the
-//! range or a filter recomputes from the workspace's facts; no file is read again.
+//! Session state: the page's range and filters and the report computed from the loaded data.
+//! The data itself lives in the engine's Web Worker (`src/worker/`): the page sends it files
+//! and report requests and receives progress and reports, so loading a large file never blocks
+//! the page. Changing the range or a filter asks the worker for a new report; no file is read
+//! again.
 
+use crate::protocol::{Command, Reply};
 use leptos::prelude::*;
 use partnerlens::charts::world::World;
-use partnerlens::{Filter, Month, Report, Workspace};
+use partnerlens::{Filter, Month, Report};
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, Worker};
+
+/// The worker's loader (`public/worker-loader.js`), beside the page; Trunk builds the worker from `src/worker/`.
+const WORKER_URL: &str = "./worker-loader.js";
 
 /// Where the loaded data came from; sample data is replaced when the user drops files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,24 +29,36 @@ pub enum Source {
 pub enum Status {
     Idle,
     Loading {
-        done: usize,
-        total: usize,
+        index: usize,
+        files: usize,
         name: String,
+        bytes: f64,
+        size: f64,
+        rows: u64,
+        parsing: bool,
     },
     Failed(String),
+    Cancelled,
 }
 
-/// A workspace that knows this month from the browser's clock.
-fn new_workspace() -> Workspace {
+fn this_month() -> Option<Month> {
     let now = js_sys::Date::new_0();
-    let mut w = Workspace::new();
-    w.today = Month::new(now.get_full_year() as i32, now.get_month() + 1);
-    w
+    Month::new(now.get_full_year() as i32, now.get_month() + 1)
 }
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    workspace: StoredValue<Workspace>,
+    worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// Messages wait here until the worker's wasm has started and said `Ready`.
+    queue: StoredValue<Option<Vec<js_sys::Array>>, LocalStorage>,
+    /// Files the worker holds, to give them back to a new worker after a cancel.
+    held: StoredValue<Vec<(String, Blob)>, LocalStorage>,
+    /// The batch being loaded, and the request whose report ends it.
+    pending: StoredValue<Option<(u64, Vec<(String, Blob)>)>, LocalStorage>,
+    /// The latest request: older reports are stale and dropped.
+    request: StoredValue<u64>,
+    /// The range or filters changed while loading: ask again when the load ends.
+    dirty: StoredValue<bool>,
     pub report: RwSignal<Option<Report>>,
     pub status: RwSignal<Status>,
     pub source: RwSignal<Source>,
@@ -52,8 +72,13 @@ pub struct Session {
 
 impl Session {
     pub fn new() -> Self {
-        Session {
-            workspace: StoredValue::new(new_workspace()),
+        let s = Session {
+            worker: StoredValue::new_local(None),
+            queue: StoredValue::new_local(Some(Vec::new())),
+            held: StoredValue::new_local(Vec::new()),
+            pending: StoredValue::new_local(None),
+            request: StoredValue::new(0),
+            dirty: StoredValue::new(false),
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             source: RwSignal::new(Source::Nothing),
@@ -61,12 +86,167 @@ impl Session {
             to: RwSignal::new(None),
             filter: RwSignal::new(Filter::default()),
             world: RwSignal::new(None),
+        };
+        s.start_worker();
+        s
+    }
+
+    /// A fresh worker (the old one, if any, is stopped and its data dropped).
+    fn start_worker(&self) {
+        if let Some(old) = self.worker.get_value() {
+            old.terminate();
         }
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(_) => {
+                self.status.set(Status::Failed(
+                    "This browser could not start the engine (Web Worker).".into(),
+                ));
+                return;
+            }
+        };
+        let s = *self;
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if let Some(reply) = ev
+                    .data()
+                    .as_string()
+                    .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
+                {
+                    s.on_reply(reply);
+                }
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
+            move |ev: web_sys::ErrorEvent| {
+                ev.prevent_default();
+                s.status.set(Status::Failed(format!(
+                "The engine stopped on an internal error ({}). The files loaded before are being restored; please report the file that caused it.",
+                ev.message()
+            )));
+                s.pending.set_value(None);
+                s.restart();
+            },
+        );
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.worker.set_value(Some(worker));
+        self.queue.set_value(Some(Vec::new()));
+    }
+
+    fn on_reply(&self, reply: Reply) {
+        match reply {
+            Reply::Ready => {
+                let waiting = self
+                    .queue
+                    .try_update_value(|q| q.take())
+                    .flatten()
+                    .unwrap_or_default();
+                if let Some(worker) = self.worker.get_value() {
+                    for parts in waiting {
+                        if worker.post_message(&parts).is_err() {
+                            self.status
+                                .set(Status::Failed("The engine could not be reached.".into()));
+                        }
+                    }
+                }
+            }
+            Reply::Progress {
+                file,
+                index,
+                files,
+                bytes,
+                size,
+                rows,
+                parsing,
+            } => {
+                self.status.set(Status::Loading {
+                    index,
+                    files,
+                    name: file,
+                    bytes,
+                    size,
+                    rows,
+                    parsing,
+                });
+            }
+            Reply::Report { request, json } => {
+                if let Some((r, batch)) = self.pending.get_value() {
+                    if r == request {
+                        self.held.update_value(|h| h.extend(batch));
+                        self.pending.set_value(None);
+                    }
+                }
+                if request != self.request.get_value() {
+                    return;
+                }
+                match serde_json::from_str::<Option<Report>>(&json) {
+                    Ok(r) => {
+                        self.report.set(r);
+                        if !matches!(self.status.get_untracked(), Status::Failed(_)) {
+                            self.status.set(Status::Idle);
+                        }
+                    }
+                    Err(e) => self.status.set(Status::Failed(format!(
+                        "The engine's report could not be read: {e}"
+                    ))),
+                }
+                if self.dirty.get_value() {
+                    self.dirty.set_value(false);
+                    self.recompute();
+                }
+            }
+            Reply::Failed { request, message } => {
+                if request == self.request.get_value() {
+                    self.status.set(Status::Failed(message));
+                }
+            }
+        }
+    }
+
+    fn post(&self, command: &Command, blobs: &[(String, Blob)]) {
+        let Some(worker) = self.worker.get_value() else {
+            return;
+        };
+        let parts = js_sys::Array::new();
+        parts.push(&JsValue::from_str(
+            &serde_json::to_string(command).unwrap_or_default(),
+        ));
+        for (_, b) in blobs {
+            parts.push(b);
+        }
+        // Not started yet: keep it for `Ready`.
+        let queued = self.queue.try_update_value(|q| match q {
+            Some(q) => {
+                q.push(parts.clone());
+                true
+            }
+            None => false,
+        });
+        if queued == Some(true) {
+            return;
+        }
+        if worker.post_message(&parts).is_err() {
+            self.status
+                .set(Status::Failed("The engine could not be reached.".into()));
+        }
+    }
+
+    fn next_request(&self) -> u64 {
+        self.request.update_value(|r| *r += 1);
+        self.request.get_value()
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.pending.with_value(|p| p.is_some())
     }
 
     /// Forgets every loaded file, the range and the filters.
     pub fn clear(&self) {
-        self.workspace.set_value(new_workspace());
+        self.held.set_value(Vec::new());
+        self.pending.set_value(None);
+        self.start_worker();
         self.report.set(None);
         self.source.set(Source::Nothing);
         self.status.set(Status::Idle);
@@ -75,62 +255,85 @@ impl Session {
         self.filter.set(Filter::default());
     }
 
-    /// Starts a load from `source`; sample data is dropped when real files arrive.
-    pub fn begin(&self, source: Source) {
+    /// Loads a batch of files from `source`; sample data is dropped when real files arrive.
+    pub fn load(&self, source: Source, batch: Vec<(String, Blob)>) {
+        if batch.is_empty() {
+            return;
+        }
         if self.source.get_untracked() != source || source == Source::Sample {
             self.clear();
         }
         self.source.set(source);
-    }
-
-    pub fn progress(&self, done: usize, total: usize, name: &str) {
+        let request = self.next_request();
+        let command = Command::Load {
+            names: batch.iter().map(|(n, _)| n.clone()).collect(),
+            today: this_month(),
+            request,
+            from: self.from.get_untracked(),
+            to: self.to.get_untracked(),
+            filter: self.filter.get_untracked(),
+        };
         self.status.set(Status::Loading {
-            done,
-            total,
-            name: name.to_string(),
+            index: 0,
+            files: batch.len(),
+            name: batch[0].0.clone(),
+            bytes: 0.0,
+            size: 0.0,
+            rows: 0,
+            parsing: false,
         });
+        self.post(&command, &batch);
+        self.pending.set_value(Some((request, batch)));
     }
 
-    /// Adds one file to the workspace.
-    pub fn add(&self, name: &str, bytes: &[u8]) {
-        self.workspace.update_value(|w| {
-            w.add_file(name, bytes);
-        });
-    }
-
-    /// Records a file that could not be fetched or read as a failed file of the workspace.
-    pub fn add_failure(&self, name: &str, reason: String) {
-        self.workspace.update_value(|w| {
-            w.files
-                .push(partnerlens::quality::FileQuality::failed(name, reason));
-        });
-    }
-
-    /// Recomputes the report for the current range and filters (no file is re-read). A range
-    /// that no longer fits the data falls back to the default.
-    pub fn recompute(&self) {
-        let (from, to, filter) = (
-            self.from.get_untracked(),
-            self.to.get_untracked(),
-            self.filter.get_untracked(),
-        );
-        let result = self.workspace.try_update_value(|w| {
-            if w.files.is_empty() {
-                return Ok(None);
-            }
-            w.report_filtered(from, to, &filter)
-                .or_else(|_| w.report_filtered(None, None, &filter))
-                .map(Some)
-        });
-        match result {
-            Some(Ok(r)) => {
-                self.report.set(r);
-                self.status.set(Status::Idle);
-            }
-            Some(Err(e)) => self.status.set(Status::Failed(e)),
-            None => self.status.set(Status::Failed(
-                "the loaded data is no longer available".into(),
-            )),
+    /// Stops the load under way; what was loaded before it stays.
+    pub fn cancel(&self) {
+        if !self.is_loading() {
+            return;
         }
+        self.pending.set_value(None);
+        self.restart();
+        self.status.set(Status::Cancelled);
+    }
+
+    /// A new worker given back the files the old one held.
+    fn restart(&self) {
+        self.start_worker();
+        let held = self.held.get_value();
+        if held.is_empty() {
+            self.report.set(None);
+            return;
+        }
+        let request = self.next_request();
+        let command = Command::Load {
+            names: held.iter().map(|(n, _)| n.clone()).collect(),
+            today: this_month(),
+            request,
+            from: self.from.get_untracked(),
+            to: self.to.get_untracked(),
+            filter: self.filter.get_untracked(),
+        };
+        self.post(&command, &held);
+    }
+
+    /// Asks for the report of the current range and filters (no file is re-read).
+    pub fn recompute(&self) {
+        if self.is_loading() {
+            self.dirty.set_value(true);
+            return;
+        }
+        if self.held.with_value(|h| h.is_empty()) {
+            return;
+        }
+        let request = self.next_request();
+        self.post(
+            &Command::Report {
+                request,
+                from: self.from.get_untracked(),
+                to: self.to.get_untracked(),
+                filter: self.filter.get_untracked(),
+            },
+            &[],
+        );
     }
 }

@@ -24,13 +24,13 @@ pub fn DropZone(session: Session) -> impl IntoView {
         let files = files_of(input.files());
         // Let the same file be picked again after a change on disk.
         input.set_value("");
-        spawn_local(io::load_files(session, files));
+        io::load_files(session, files);
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         let files = files_of(ev.data_transfer().and_then(|d| d.files()));
-        spawn_local(io::load_files(session, files));
+        io::load_files(session, files);
     };
     view! {
         <section

@@ -1,0 +1,51 @@
+//! Messages between the page and the engine's Web Worker. A message is a JS array: its first
+//! element is one of these as JSON, then any `Blob`s the command carries.
+
+use partnerlens::{Filter, Month};
+use serde::{Deserialize, Serialize};
+
+/// Page → worker.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Command {
+    /// Add these files (the blobs follow in the same order), then send a report.
+    Load {
+        names: Vec<String>,
+        today: Option<Month>,
+        request: u64,
+        from: Option<Month>,
+        to: Option<Month>,
+        filter: Filter,
+    },
+    /// Send the report for this range and filter (no file is read again).
+    Report {
+        request: u64,
+        from: Option<Month>,
+        to: Option<Month>,
+        filter: Filter,
+    },
+}
+
+/// Worker → page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Reply {
+    Ready,
+    /// While loading: the file being read, its bytes read of its size, rows parsed so far.
+    Progress {
+        file: String,
+        index: usize,
+        files: usize,
+        bytes: f64,
+        size: f64,
+        rows: u64,
+        parsing: bool,
+    },
+    /// The report JSON of request `request` (sent as a string so it is parsed once).
+    Report {
+        request: u64,
+        json: String,
+    },
+    Failed {
+        request: u64,
+        message: String,
+    },
+}

@@ -1,0 +1,153 @@
+//! The engine in a Web Worker: it owns the loaded data, reads files in chunks with progress,
+//! parses them, and answers report requests, so the page never blocks while a large file loads.
+//! It runs the same engine as the CLI.
+
+#[path = "../web/protocol.rs"]
+mod protocol;
+
+use js_sys::{Array, Uint8Array};
+use partnerlens::{Month, Workspace};
+use protocol::{Command, Reply};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Blobs are read this much at a time, with a progress message after each piece.
+const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
+
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn send(reply: &Reply) {
+    if let Ok(text) = serde_json::to_string(reply) {
+        let _ = scope().post_message(&JsValue::from_str(&text));
+    }
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(handle(ev.data()));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    send(&Reply::Ready);
+}
+
+async fn handle(data: JsValue) {
+    let parts: Array = data.unchecked_into();
+    let Some(command) = parts
+        .get(0)
+        .as_string()
+        .and_then(|t| serde_json::from_str::<Command>(&t).ok())
+    else {
+        send(&Reply::Failed {
+            request: 0,
+            message: "the worker got a message it does not understand".into(),
+        });
+        return;
+    };
+    match command {
+        Command::Load {
+            names,
+            today,
+            request,
+            from,
+            to,
+            filter,
+        } => {
+            let files = names.len();
+            for (index, name) in names.iter().enumerate() {
+                let blob: Blob = parts.get(index as u32 + 1).unchecked_into();
+                match read(&blob, name, index, files).await {
+                    Ok(bytes) => WORKSPACE.with(|w| {
+                        let mut w = w.borrow_mut();
+                        w.today = today;
+                        let mut progress = |rows: u64, done: u64| {
+                            send(&Reply::Progress {
+                                file: name.clone(),
+                                index,
+                                files,
+                                bytes: done as f64,
+                                size: bytes.len() as f64,
+                                rows,
+                                parsing: true,
+                            });
+                        };
+                        w.add_file_with_progress(name, &bytes, &mut progress);
+                    }),
+                    Err(e) => WORKSPACE.with(|w| {
+                        w.borrow_mut()
+                            .files
+                            .push(partnerlens::quality::FileQuality::failed(name, e))
+                    }),
+                }
+            }
+            report(request, from, to, &filter);
+        }
+        Command::Report {
+            request,
+            from,
+            to,
+            filter,
+        } => report(request, from, to, &filter),
+    }
+}
+
+/// Reads a blob in chunks, telling the page how far it is.
+async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec<u8>, String> {
+    let size = blob.size();
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut at = 0.0;
+    while at < size {
+        let end = (at + CHUNK).min(size);
+        let piece = blob
+            .slice_with_f64_and_f64(at, end)
+            .map_err(|_| format!("{name}: the browser could not read the file"))?;
+        let buffer = JsFuture::from(piece.array_buffer())
+            .await
+            .map_err(|_| format!("{name}: the browser could not read the file"))?;
+        bytes.extend_from_slice(&Uint8Array::new(&buffer).to_vec());
+        at = end;
+        send(&Reply::Progress {
+            file: name.to_string(),
+            index,
+            files,
+            bytes: at,
+            size,
+            rows: 0,
+            parsing: false,
+        });
+    }
+    Ok(bytes)
+}
+
+fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partnerlens::Filter) {
+    let result = WORKSPACE.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.files.is_empty() {
+            return Ok(None);
+        }
+        w.report_filtered(from, to, filter)
+            .or_else(|_| w.report_filtered(None, None, filter))
+            .map(Some)
+    });
+    match result {
+        Ok(Some(r)) => send(&Reply::Report {
+            request,
+            json: r.to_json_compact(),
+        }),
+        Ok(None) => send(&Reply::Report {
+            request,
+            json: "null".into(),
+        }),
+        Err(message) => send(&Reply::Failed { request, message }),
+    }
+}
