@@ -13,5 +13,5 @@ echo; echo "== build the site: trunk build --release"
 trunk build --release
 
 echo; echo "== browser tests: node --test tests/browser/"
-cargo build -q --bin partnerlens
+cargo build -q --bin partnerlens --bin partnerlens-sample
 node --test --test-concurrency=1 tests/browser/

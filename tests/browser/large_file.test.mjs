@@ -1,0 +1,78 @@
+// A ~200k-row CustomersAndTenants file through the Web Worker: the progress bar advances, the
+// page's main thread never runs a task over 50 ms while loading, the dashboard appears with the
+// CLI's numbers, and cancelling a load leaves the page usable with what was loaded before.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, root, outDir } from './harness.mjs';
+
+let srv, browser, big;
+before(async () => {
+  const dir = path.join(outDir, 'large');
+  // ~41 rows per customer over 24 months: 4,900 customers make about 200,000 rows.
+  execFileSync(path.join(root, 'target/debug/partnerlens-sample'), ['--customers', '4900', '--customers-only', dir], { stdio: 'ignore' });
+  big = path.join(dir, 'CustomersAndTenants.tsv');
+  srv = await serveDist();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+async function freshPage() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(srv.base);
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
+  return page;
+}
+
+test('a 200k-row file loads in the worker with progress and a responsive page', async () => {
+  const rows = fs.readFileSync(big, 'utf8').split('\n').filter((l) => l.trim()).length - 1;
+  assert.ok(rows > 180000 && rows < 240000, `${rows} rows`);
+  const page = await freshPage();
+  // Record long main-thread tasks, and every progress value shown.
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+    window.__progress = [];
+    window.__loadedAt = null;
+    new MutationObserver(() => {
+      const p = document.querySelector('#load-progress');
+      if (p) window.__progress.push([Number(p.dataset.bytes), Number(p.dataset.rows)]);
+      else if (window.__progress.length && window.__loadedAt === null) window.__loadedAt = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.setInputFiles('#file-input', big);
+  await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.tsv', null, { timeout: 120000 });
+  const { progress, long, loadedAt } = await page.evaluate(() => ({ progress: window.__progress, long: window.__long, loadedAt: window.__loadedAt }));
+  const bytes = [...new Set(progress.map((p) => p[0]))];
+  const rowCounts = [...new Set(progress.map((p) => p[1]).filter((r) => r > 0))];
+  assert.ok(bytes.length >= 3, `the byte count advanced: ${bytes.join(', ')}`);
+  assert.ok(rowCounts.length >= 3, `the row count advanced: ${rowCounts.join(', ')}`);
+  assert.deepEqual(rowCounts, [...rowCounts].sort((a, b) => a - b), 'rows only go up');
+  const whileLoading = long.filter((t) => loadedAt === null || t.start < loadedAt);
+  assert.deepEqual(whileLoading.filter((t) => t.duration > 50), [], 'no main-thread task over 50 ms while loading');
+  assertSameNumbers(assert, await metricsOnPage(page), cliReport([big]));
+  await page.screenshot({ path: path.join(outDir, 'large-file.png') });
+  await page.close();
+});
+
+test('cancel stops a load and keeps what was loaded before', async () => {
+  const page = await freshPage();
+  const small = path.join(root, 'tests/fixtures/customers_small.tsv');
+  await page.setInputFiles('#file-input', small);
+  await page.waitForFunction(() => document.querySelector('tr[data-file="customers_small.tsv"]'));
+  const before = await metricsOnPage(page);
+  await page.setInputFiles('#file-input', big);
+  await page.click('#cancel-load', { timeout: 10000 });
+  await page.waitForSelector('#load-cancelled');
+  await page.waitForTimeout(500);
+  const files = await page.$$eval('tr[data-file]', (r) => r.map((x) => x.dataset.file));
+  assert.deepEqual(files, ['customers_small.tsv'], 'the cancelled file did not load');
+  assert.deepEqual(await metricsOnPage(page), before, 'the numbers are those of the earlier file');
+  // Still usable: another file loads.
+  await page.setInputFiles('#file-input', path.join(root, 'tests/fixtures/office_small.tsv'));
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 2);
+  assertSameNumbers(assert, await metricsOnPage(page), cliReport([small, path.join(root, 'tests/fixtures/office_small.tsv')]));
+  await page.close();
+});
