@@ -1,4 +1,4 @@
-//! `partnerlens-bench [--rows N] [--runs N]`: generates a CustomersAndTenants TSV of about N rows
+//! `partnerlens-bench [--rows N] [--runs N] [--narrow]`: generates a CustomersAndTenants TSV of about N rows
 //! (default 1 000 000) and times, natively, loading it and computing every customer metric.
 //! Prints the median of the runs with rows/s and MB/s. A benchmark, not a test: run it with
 //! `cargo run --profile bench-native --bin partnerlens-bench`.
@@ -7,19 +7,25 @@ use partnerlens::sample::{generate, Options};
 use partnerlens::Workspace;
 use std::time::Instant;
 
+fn usage() -> ! {
+    eprintln!("usage: partnerlens-bench [--rows N] [--runs N] [--narrow]");
+    std::process::exit(2);
+}
+
 fn main() {
     let mut rows_wanted: usize = 1_000_000;
     let mut runs: usize = 5;
     let mut args = std::env::args().skip(1);
+    let mut narrow = false;
     while let Some(a) = args.next() {
-        let v = args.next().and_then(|v| v.parse().ok());
-        match (a.as_str(), v) {
-            ("--rows", Some(n)) => rows_wanted = n,
-            ("--runs", Some(n)) => runs = n,
-            _ => {
-                eprintln!("usage: partnerlens-bench [--rows N] [--runs N]");
-                std::process::exit(2);
-            }
+        match a.as_str() {
+            "--narrow" => narrow = true,
+            "--rows" | "--runs" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(n) if a == "--rows" => rows_wanted = n,
+                Some(n) => runs = n,
+                None => usage(),
+            },
+            _ => usage(),
         }
     }
     // About 41 rows per customer over 24 months (SKUs, PGA duplicates, inactive months).
@@ -27,6 +33,7 @@ fn main() {
         customers: (rows_wanted / 41).max(1),
         months: 24,
         customers_only: true,
+        narrow,
         ..Default::default()
     };
     let t = Instant::now();

@@ -1,4 +1,4 @@
-//! `partnerlens-sample [--customers N] [--months N] [--last YYYY-MM] [--seed N] [--customers-only] DIR`
+//! `partnerlens-sample [--customers N] [--months N] [--last YYYY-MM] [--seed N] [--customers-only [--narrow]] DIR`
 //! writes deterministic sample Partner Center downloads into DIR, plus `manifest.json`
 //! listing them (the web app reads it to load the sample).
 
@@ -30,6 +30,7 @@ fn run() -> Result<(), String> {
             "--seed" => o.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--last" => o.last = Month::parse_ym(&value()?).ok_or("--last takes YYYY-MM")?,
             "--customers-only" => o.customers_only = true,
+            "--narrow" => o.narrow = true,
             _ => dir = Some(a),
         }
     }

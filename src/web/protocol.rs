@@ -40,10 +40,8 @@ pub enum Reply {
         parsing: bool,
     },
     /// The report JSON of request `request` (sent as a string so it is parsed once).
-    Report {
-        request: u64,
-        json: String,
-    },
+    /// `heap` is the worker's wasm memory in bytes.
+    Report { request: u64, json: String, heap: f64 },
     Failed {
         request: u64,
         message: String,

@@ -171,7 +171,7 @@ impl Session {
                     parsing,
                 });
             }
-            Reply::Report { request, json } => {
+            Reply::Report { request, json, .. } => {
                 if let Some((r, batch)) = self.pending.get_value() {
                     if r == request {
                         self.held.update_value(|h| h.extend(batch));

@@ -1,0 +1,100 @@
+// One page, one Chromium: Partnerlens (its Web Worker, the app's own engine) and DuckDB-WASM
+// (from node_modules) load the same CustomersAndTenants file from memory and compute monthly
+// customer counts, new and churned customers per month, and customers by product. The page
+// checks the two agree and leaves the figures in window.__result for bench/run.mjs.
+import * as duckdb from '/bench/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser.mjs';
+
+const log = (s) => { document.getElementById('log').textContent += `\n${s}`; };
+const file = new URLSearchParams(location.search).get('file') ?? '/bench/data/CustomersAndTenants.tsv';
+
+async function partnerlens(blob) {
+  const t0 = performance.now();
+  const worker = new Worker('/dist/worker-loader.js');
+  const message = () => new Promise((resolve) => { worker.onmessage = (e) => resolve(JSON.parse(e.data)); });
+  let m = await message();
+  if (m !== 'Ready') throw new Error('worker did not start');
+  const ready = performance.now();
+  worker.postMessage([JSON.stringify({ Load: { names: ['CustomersAndTenants.tsv'], today: null, request: 1, from: null, to: null, filter: {} } }), blob]);
+  for (;;) {
+    m = await message();
+    if (m.Report) break;
+    if (m.Failed) throw new Error(m.Failed.message);
+  }
+  const done = performance.now();
+  const report = JSON.parse(m.Report.json);
+  worker.terminate();
+  return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap: m.Report.heap, report };
+}
+
+async function duck(bytes) {
+  const base = '/bench/node_modules/@duckdb/duckdb-wasm/dist/';
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: base + 'duckdb-mvp.wasm', mainWorker: base + 'duckdb-browser-mvp.worker.js' },
+    eh: { mainModule: base + 'duckdb-eh.wasm', mainWorker: base + 'duckdb-browser-eh.worker.js' },
+  });
+  const t0 = performance.now();
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule);
+  const conn = await db.connect();
+  const ready = performance.now();
+  await db.registerFileBuffer('c.tsv', bytes);
+  await conn.query(`CREATE TABLE t AS SELECT * FROM read_csv('c.tsv', delim='\t', header=true)`);
+  const loaded = performance.now();
+  await conn.query(`CREATE TABLE c AS SELECT DISTINCT date_trunc('month', "Month") AS m, lower(trim(CustomerTenantId)) AS k
+                    FROM t WHERE CustomerStatus = 'Active' AND IsDuplicateRowForPGA = 0`);
+  const rows = async (sql) => (await conn.query(sql)).toArray().map((r) => r.toJSON());
+  const customers = await rows(`SELECT strftime(m, '%Y-%m') AS month, count(*)::INTEGER AS n FROM c GROUP BY m ORDER BY m`);
+  const added = await rows(`SELECT strftime(a.m, '%Y-%m') AS month, count(*)::INTEGER AS n FROM c a
+                            ANTI JOIN c b ON b.k = a.k AND b.m = a.m - INTERVAL 1 MONTH GROUP BY a.m`);
+  const churned = await rows(`SELECT strftime(a.m + INTERVAL 1 MONTH, '%Y-%m') AS month, count(*)::INTEGER AS n FROM c a
+                              ANTI JOIN c b ON b.k = a.k AND b.m = a.m + INTERVAL 1 MONTH GROUP BY 1`);
+  const products = await rows(`SELECT Product AS product, count(DISTINCT lower(trim(CustomerTenantId)))::INTEGER AS n FROM t
+                               WHERE CustomerStatus = 'Active' AND IsDuplicateRowForPGA = 0
+                               AND date_trunc('month', "Month") = (SELECT max(m) FROM c) GROUP BY Product`);
+  const done = performance.now();
+  await conn.close();
+  await db.terminate();
+  return { start_ms: ready - t0, load_ms: loaded - ready, queries_ms: done - loaded, load_and_metrics_ms: done - ready, customers, added, churned, products };
+}
+
+function compare(pl, dk) {
+  const monthly = pl.report.customers.monthly;
+  const byMonth = (list) => Object.fromEntries(list.map((r) => [r.month, r.n]));
+  const [c, a, ch] = [byMonth(dk.customers), byMonth(dk.added), byMonth(dk.churned)];
+  const diffs = [];
+  for (const m of monthly) {
+    if (m.customers !== (c[m.month] ?? 0)) diffs.push(`customers ${m.month}: ${m.customers} vs ${c[m.month]}`);
+    if (m.new !== null && m.new !== (a[m.month] ?? 0)) diffs.push(`new ${m.month}: ${m.new} vs ${a[m.month]}`);
+    if (m.churned !== null && m.churned !== (ch[m.month] ?? 0)) diffs.push(`churned ${m.month}: ${m.churned} vs ${ch[m.month]}`);
+  }
+  const p = byMonth(dk.products.map((r) => ({ month: r.product, n: r.n })));
+  for (const x of pl.report.customers.by_product) if (x.customers !== p[x.product]) diffs.push(`product ${x.product}: ${x.customers} vs ${p[x.product]}`);
+  if (pl.report.customers.by_product.length !== dk.products.length) diffs.push('product count differs');
+  return { months: monthly.length, products: dk.products.length, diffs };
+}
+
+try {
+  const t = performance.now();
+  const bytes = new Uint8Array(await (await fetch(file)).arrayBuffer());
+  const size = bytes.length; // DuckDB takes the buffer over (it is detached afterwards)
+  const size = bytes.length; // DuckDB takes the buffer over (it is detached afterwards)
+  const fetch_ms = performance.now() - t;
+  log(`file: ${(bytes.length / 1e6).toFixed(1)} MB in memory (${fetch_ms.toFixed(0)} ms to fetch)`);
+  const pl = await partnerlens(new Blob([bytes]));
+  log(`Partnerlens: ${pl.load_and_metrics_ms.toFixed(0)} ms load + every metric; wasm heap ${(pl.heap / 1e6).toFixed(0)} MB`);
+  const dk = await duck(bytes);
+  log(`DuckDB-WASM: ${dk.load_ms.toFixed(0)} ms load + ${dk.queries_ms.toFixed(0)} ms queries`);
+  const agreement = compare(pl, dk);
+  log(agreement.diffs.length ? `DIFFERENCES: ${agreement.diffs.join('; ')}` : `agree on ${agreement.months} months and ${agreement.products} products`);
+  const rows = pl.report.quality.files[0].rows_loaded;
+  window.__result = {
+    bytes: size, rows, fetch_ms,
+    partnerlens: { start_ms: pl.start_ms, load_and_metrics_ms: pl.load_and_metrics_ms, heap_bytes: pl.heap },
+    duckdb: { start_ms: dk.start_ms, load_ms: dk.load_ms, queries_ms: dk.queries_ms, load_and_metrics_ms: dk.load_and_metrics_ms },
+    agreement,
+  };
+} catch (e) {
+  log(`error: ${e.stack ?? e}`);
+  window.__result = { error: String(e.stack ?? e) };
+}
