@@ -19,6 +19,36 @@ use xxhash_rust::xxh3::Xxh3;
 
 const NIL_GUID: &str = "00000000-0000-0000-0000-000000000000";
 
+/// The cells of one row, read only when a column is used.
+trait Fields {
+    /// Cell `i` as text.
+    fn field(&self, i: usize) -> Option<&str>;
+    /// Cell `i` as bytes (for hashing whole rows).
+    fn raw(&self, i: usize) -> &[u8];
+}
+
+/// A CSV record: the text was decoded to UTF-8 and delimiters are ASCII, so cells are UTF-8;
+/// only the cells a metric reads are checked.
+struct CsvFields<'r>(&'r csv::ByteRecord);
+
+impl Fields for CsvFields<'_> {
+    fn field(&self, i: usize) -> Option<&str> {
+        self.0.get(i).map(|b| std::str::from_utf8(b).unwrap_or(""))
+    }
+    fn raw(&self, i: usize) -> &[u8] {
+        self.0.get(i).unwrap_or(b"")
+    }
+}
+
+impl Fields for Vec<&str> {
+    fn field(&self, i: usize) -> Option<&str> {
+        self.get(i).copied()
+    }
+    fn raw(&self, i: usize) -> &[u8] {
+        self.get(i).map(|s| s.as_bytes()).unwrap_or(b"")
+    }
+}
+
 /// Told `(rows read, bytes of the decoded text done)` every `PROGRESS_ROWS` rows.
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
 pub const PROGRESS_ROWS: u64 = 25_000;
@@ -128,6 +158,10 @@ fn load_delimited(
         false,
     );
     let width = header.len();
+    // Guess the row count from the first lines, to size the store's columns once.
+    let head = &text.as_bytes()[..text.len().min(1 << 16)];
+    let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
+    store.reserve((text.len() / (head.len() / lines).max(1)).min(50_000_000));
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -177,13 +211,7 @@ fn load_delimited(
             ));
             continue;
         }
-        // The text was decoded to UTF-8 and the delimiters are ASCII, so fields are UTF-8.
-        let fields: Vec<&str> = record
-            .iter()
-            .take(width)
-            .map(|f| std::str::from_utf8(f).unwrap_or(""))
-            .collect();
-        match rows.add(store, line, &fields) {
+        match rows.add(store, line, &CsvFields(&record)) {
             Ok(()) => q.rows_loaded += 1,
             Err(r) => q.reject(r),
         }
@@ -358,6 +386,10 @@ struct RowBuilder<'h> {
     /// For a license source: the product of rows without a product column.
     license_default: Option<u32>,
     month_cache: HashMap<String, Option<Month>>,
+    last_month: (String, Option<Month>),
+    /// Per column: its last cell and that cell's dictionary id.
+    last: Vec<(String, u32)>,
+    row_buf: Vec<u8>,
     /// For JSON snapshots without a month column: the month every row is read as.
     snapshot: Option<Month>,
     key_buf: String,
@@ -424,6 +456,9 @@ impl<'h> RowBuilder<'h> {
             duplicate: 0,
             no_key: 0,
             month_cache: HashMap::default(),
+            last_month: (String::from("\u{0}"), None),
+            last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
+            row_buf: Vec::with_capacity(512),
             snapshot: None,
             key_buf: String::new(),
             unknown: store.strings.intern("Unknown"),
@@ -432,13 +467,13 @@ impl<'h> RowBuilder<'h> {
         }
     }
 
-    fn cell<'a>(&self, fields: &[&'a str], role: Role) -> Option<&'a str> {
-        self.cols.get(role).and_then(|i| fields.get(i).copied())
+    fn cell<'a>(&self, fields: &'a dyn Fields, role: Role) -> Option<&'a str> {
+        self.cols.get(role).and_then(|i| fields.field(i))
     }
 
-    fn number(&mut self, fields: &[&str], col: Option<usize>, line: u64) -> f64 {
+    fn number(&mut self, fields: &dyn Fields, col: Option<usize>, line: u64) -> f64 {
         let Some(i) = col else { return f64::NAN };
-        let raw = fields.get(i).copied().unwrap_or("");
+        let raw = fields.field(i).unwrap_or("");
         let Some(t) = non_null(raw) else {
             return f64::NAN;
         };
@@ -451,11 +486,11 @@ impl<'h> RowBuilder<'h> {
         }
     }
 
-    fn date(&mut self, fields: &[&str], role: Role, line: u64) -> i32 {
+    fn date(&mut self, fields: &dyn Fields, role: Role, line: u64) -> i32 {
         let Some(i) = self.cols.get(role) else {
             return NO_DATE;
         };
-        let raw = fields.get(i).copied().unwrap_or("");
+        let raw = fields.field(i).unwrap_or("");
         let Some(t) = non_null(raw) else {
             return NO_DATE;
         };
@@ -477,17 +512,36 @@ impl<'h> RowBuilder<'h> {
         u.count += 1;
     }
 
-    fn dict(&self, store: &mut Store, fields: &[&str], role: Role) -> u32 {
-        match self.cell(fields, role) {
-            None => NONE,
-            Some(raw) => match non_null(raw) {
-                Some(t) => store.strings.intern(t),
-                None => self.unknown,
-            },
-        }
+    /// The dictionary id of a text column's cell (`Unknown` for null tokens). Consecutive rows
+    /// often repeat a value, so the last one of each column is remembered.
+    fn dict(&mut self, store: &mut Store, fields: &dyn Fields, role: Role) -> u32 {
+        self.intern(store, fields, role, self.unknown)
     }
 
-    fn add(&mut self, store: &mut Store, line: u64, fields: &[&str]) -> Result<(), Rejection> {
+    /// As `dict`, with `null` for a null token.
+    fn intern(&mut self, store: &mut Store, fields: &dyn Fields, role: Role, null: u32) -> u32 {
+        let Some(i) = self.cols.get(role) else {
+            return NONE;
+        };
+        let raw = fields.field(i).unwrap_or("");
+        if let Some((last, id)) = self.last.get(i) {
+            if last == raw && *id != u32::MAX - 1 {
+                return *id;
+            }
+        }
+        let id = match non_null(raw) {
+            Some(t) => store.strings.intern(t),
+            None => null,
+        };
+        if let Some(slot) = self.last.get_mut(i) {
+            slot.0.clear();
+            slot.0.push_str(raw);
+            slot.1 = id;
+        }
+        id
+    }
+
+    fn add(&mut self, store: &mut Store, line: u64, fields: &dyn Fields) -> Result<(), Rejection> {
         // Month: required (inputs.md "Bad input").
         let month_col = self.cols.get(Role::Month);
         let month = match month_col {
@@ -501,31 +555,41 @@ impl<'h> RowBuilder<'h> {
                 ))
             }
             Some(i) => {
-                let raw = fields.get(i).copied().unwrap_or("");
+                let raw = fields.field(i).unwrap_or("");
                 // Months repeat row after row: parse each distinct text once.
-                let parsed = match self.month_cache.get(raw) {
-                    Some(m) => *m,
-                    None => {
-                        let m = non_null(raw)
-                            .and_then(parse_date)
-                            .and_then(|d| Month::new(d.year(), d.month()));
-                        if self.month_cache.len() < 10_000 {
-                            self.month_cache.insert(raw.to_string(), m);
+                let parsed = if raw == self.last_month.0 {
+                    self.last_month.1
+                } else {
+                    let parsed = match self.month_cache.get(raw) {
+                        Some(m) => *m,
+                        None => {
+                            let m = non_null(raw)
+                                .and_then(parse_date)
+                                .and_then(|d| Month::new(d.year(), d.month()));
+                            if self.month_cache.len() < 10_000 {
+                                self.month_cache.insert(raw.to_string(), m);
+                            }
+                            m
                         }
-                        m
-                    }
+                    };
+                    self.last_month.0.clear();
+                    self.last_month.0.push_str(raw);
+                    self.last_month.1 = parsed;
+                    parsed
                 };
                 parsed.ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?
             }
         };
         // Identical rows across files (metrics.md §6).
-        let mut h = Xxh3::new();
-        h.update(&self.header_hash.to_le_bytes());
+        // One hash over the trimmed cells in column-name order (one buffer, reused).
+        self.row_buf.clear();
+        self.row_buf
+            .extend_from_slice(&self.header_hash.to_le_bytes());
         for &i in &self.order {
-            h.update(fields.get(i).copied().unwrap_or("").trim().as_bytes());
-            h.update(&[0x1f]);
+            self.row_buf.extend_from_slice(fields.raw(i).trim_ascii());
+            self.row_buf.push(0x1f);
         }
-        let digest = h.digest128();
+        let digest = xxhash_rust::xxh3::xxh3_128(&self.row_buf);
         let repeat = match store.seen.get(&digest) {
             Some(&f) => f != self.file_id,
             None => {
@@ -553,10 +617,7 @@ impl<'h> RowBuilder<'h> {
             NONE
         };
         self.key_buf = key_text;
-        let name = match self.cell(fields, Role::Name).and_then(non_null) {
-            Some(n) => store.strings.intern(n),
-            None => NONE,
-        };
+        let name = self.intern(store, fields, Role::Name, NONE);
         let state = match self.kind {
             Kind::Customers => match self.cell(fields, Role::CustomerStatus) {
                 Some(raw) => State::parse(raw),
@@ -570,7 +631,7 @@ impl<'h> RowBuilder<'h> {
         let duplicate = match self.cols.get(Role::Duplicate) {
             None => false,
             Some(i) => {
-                let raw = fields.get(i).copied().unwrap_or("");
+                let raw = fields.field(i).unwrap_or("");
                 match non_null(raw) {
                     None => false,
                     Some(t) => parse_bool(t).unwrap_or_else(|| {
@@ -608,7 +669,7 @@ impl<'h> RowBuilder<'h> {
         let auto_renew = match self.cols.get(Role::AutoRenew) {
             None => 2,
             Some(i) => {
-                let raw = fields.get(i).copied().unwrap_or("");
+                let raw = fields.field(i).unwrap_or("");
                 match non_null(raw).map(parse_bool) {
                     None => 2,
                     Some(Some(b)) => b as u8,

@@ -344,7 +344,10 @@ pub fn generate(o: &Options) -> Vec<(String, Vec<u8>)> {
         // SKU, Month, PartnerAttributionType, IsDuplicateRowForPGA.
         const KEEP: [usize; 10] = [10, 3, 6, 8, 9, 14, 17, 18, 20, 22];
         let header: Vec<&str> = KEEP.iter().map(|i| header[*i]).collect();
-        let rows: Vec<Vec<String>> = rows.iter().map(|r| KEEP.iter().map(|i| r[*i].clone()).collect()).collect();
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| KEEP.iter().map(|i| r[*i].clone()).collect())
+            .collect();
         files.push(("CustomersAndTenants.tsv".to_string(), tsv(&header, &rows)));
         return files;
     }

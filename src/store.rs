@@ -169,6 +169,43 @@ pub struct Row {
 }
 
 impl Store {
+    /// Room for `n` more rows in every column (a large file is not copied column by column as
+    /// its columns grow).
+    pub fn reserve(&mut self, n: usize) {
+        macro_rules! all {
+            ($($c:ident),*) => { $(self.$c.reserve(n);)* };
+        }
+        all!(
+            file,
+            kind,
+            month,
+            key,
+            name,
+            state,
+            duplicate,
+            repeat,
+            subscription,
+            subscription_type,
+            workload,
+            churn_risk,
+            start,
+            end,
+            first_use,
+            last_renewal,
+            auto_renew,
+            usage_quantity,
+            acr,
+            sold,
+            assigned,
+            active_units,
+            has_usage,
+            license_product
+        );
+        for d in self.dims.iter_mut() {
+            d.reserve(n);
+        }
+    }
+
     pub fn push(&mut self, file: u16, kind: Kind, r: Row) {
         self.file.push(file);
         self.kind.push(kind);

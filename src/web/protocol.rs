@@ -41,7 +41,11 @@ pub enum Reply {
     },
     /// The report JSON of request `request` (sent as a string so it is parsed once).
     /// `heap` is the worker's wasm memory in bytes.
-    Report { request: u64, json: String, heap: f64 },
+    Report {
+        request: u64,
+        json: String,
+        heap: f64,
+    },
     Failed {
         request: u64,
         message: String,

@@ -140,13 +140,25 @@ fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partner
             .map(Some)
     });
     match result {
-        Ok(Some(r)) => send(&Reply::Report { request, json: r.to_json_compact(), heap: heap() }),
-        Ok(None) => send(&Reply::Report { request, json: "null".into(), heap: heap() }),
+        Ok(Some(r)) => send(&Reply::Report {
+            request,
+            json: r.to_json_compact(),
+            heap: heap(),
+        }),
+        Ok(None) => send(&Reply::Report {
+            request,
+            json: "null".into(),
+            heap: heap(),
+        }),
         Err(message) => send(&Reply::Failed { request, message }),
     }
 }
 
 /// The wasm memory in bytes (what the loaded data costs).
 fn heap() -> f64 {
-    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
