@@ -23,7 +23,7 @@ async function partnerlens(blob) {
   const done = performance.now();
   const report = JSON.parse(m.Report.json);
   worker.terminate();
-  return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap: m.Report.heap, report };
+  return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap: m.Report.heap, phases: m.Report.phases, report };
 }
 
 async function duck(bytes) {
@@ -78,7 +78,6 @@ try {
   const t = performance.now();
   const bytes = new Uint8Array(await (await fetch(file)).arrayBuffer());
   const size = bytes.length; // DuckDB takes the buffer over (it is detached afterwards)
-  const size = bytes.length; // DuckDB takes the buffer over (it is detached afterwards)
   const fetch_ms = performance.now() - t;
   log(`file: ${(bytes.length / 1e6).toFixed(1)} MB in memory (${fetch_ms.toFixed(0)} ms to fetch)`);
   const pl = await partnerlens(new Blob([bytes]));
@@ -90,7 +89,7 @@ try {
   const rows = pl.report.quality.files[0].rows_loaded;
   window.__result = {
     bytes: size, rows, fetch_ms,
-    partnerlens: { start_ms: pl.start_ms, load_and_metrics_ms: pl.load_and_metrics_ms, heap_bytes: pl.heap },
+    partnerlens: { start_ms: pl.start_ms, load_and_metrics_ms: pl.load_and_metrics_ms, heap_bytes: pl.heap, phases: pl.phases },
     duckdb: { start_ms: dk.start_ms, load_ms: dk.load_ms, queries_ms: dk.queries_ms, load_and_metrics_ms: dk.load_and_metrics_ms },
     agreement,
   };

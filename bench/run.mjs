@@ -46,6 +46,8 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`\nPartnerlens vs DuckDB-WASM, one headless Chromium, ${r.rows.toLocaleString('en')} rows, ${(r.bytes / 1e6).toFixed(1)} MB`);
 console.log(`  Partnerlens load + every dashboard metric:     ${s(r.partnerlens.load_and_metrics_ms)}  (${Math.round(r.rows / r.partnerlens.load_and_metrics_ms * 1000).toLocaleString('en')} rows/s)`);
 console.log(`  DuckDB-WASM load (read_csv) + the same counts: ${s(r.duckdb.load_and_metrics_ms)}  (load ${s(r.duckdb.load_ms)}, queries ${s(r.duckdb.queries_ms)})`);
+const ph = r.partnerlens.phases;
+console.log(`    where Partnerlens' time went: reading the blob ${s(ph.read)}, parsing into the store ${s(ph.parse)}, facts and every metric ${s(ph.report)}, report JSON ${s(ph.json)}`);
 console.log(`  ratio (DuckDB / Partnerlens):                   ${(r.duckdb.load_and_metrics_ms / r.partnerlens.load_and_metrics_ms).toFixed(2)}×`);
 console.log(`  start-up (not counted): Partnerlens worker ${s(r.partnerlens.start_ms)}, DuckDB instantiate ${s(r.duckdb.start_ms)}`);
 console.log(`  Partnerlens wasm heap after loading: ${(r.partnerlens.heap_bytes / 1e6).toFixed(0)} MB = ${(r.partnerlens.heap_bytes / r.bytes).toFixed(2)}× the file`);

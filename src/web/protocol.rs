@@ -45,9 +45,21 @@ pub enum Reply {
         request: u64,
         json: String,
         heap: f64,
+        /// Milliseconds spent reading blobs, parsing, computing and writing the report.
+        #[serde(default)]
+        phases: Phases,
     },
     Failed {
         request: u64,
         message: String,
     },
+}
+
+/// Where a load's (or a recompute's) time went, in milliseconds.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Phases {
+    pub read: f64,
+    pub parse: f64,
+    pub report: f64,
+    pub json: f64,
 }

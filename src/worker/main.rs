@@ -7,7 +7,7 @@ mod protocol;
 
 use js_sys::{Array, Uint8Array};
 use partnerlens::{Month, Workspace};
-use protocol::{Command, Reply};
+use protocol::{Command, Phases, Reply};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +19,11 @@ const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
 thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+    static PHASES: RefCell<Phases> = RefCell::new(Phases::default());
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -66,7 +71,11 @@ async fn handle(data: JsValue) {
             let files = names.len();
             for (index, name) in names.iter().enumerate() {
                 let blob: Blob = parts.get(index as u32 + 1).unchecked_into();
-                match read(&blob, name, index, files).await {
+                let t = now();
+                let got = read(&blob, name, index, files).await;
+                PHASES.with(|p| p.borrow_mut().read += now() - t);
+                let t = now();
+                match got {
                     Ok(bytes) => WORKSPACE.with(|w| {
                         let mut w = w.borrow_mut();
                         w.today = today;
@@ -82,6 +91,7 @@ async fn handle(data: JsValue) {
                             });
                         };
                         w.add_file_with_progress(name, &bytes, &mut progress);
+                        PHASES.with(|p| p.borrow_mut().parse += now() - t);
                     }),
                     Err(e) => WORKSPACE.with(|w| {
                         w.borrow_mut()
@@ -130,6 +140,7 @@ async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec
 }
 
 fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partnerlens::Filter) {
+    let t = now();
     let result = WORKSPACE.with(|w| {
         let mut w = w.borrow_mut();
         if w.files.is_empty() {
@@ -139,19 +150,25 @@ fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partner
             .or_else(|_| w.report_filtered(None, None, filter))
             .map(Some)
     });
-    match result {
-        Ok(Some(r)) => send(&Reply::Report {
-            request,
-            json: r.to_json_compact(),
-            heap: heap(),
-        }),
-        Ok(None) => send(&Reply::Report {
-            request,
-            json: "null".into(),
-            heap: heap(),
-        }),
-        Err(message) => send(&Reply::Failed { request, message }),
-    }
+    let computed = now();
+    let json = match result {
+        Ok(Some(r)) => r.to_json_compact(),
+        Ok(None) => "null".to_string(),
+        Err(message) => return send(&Reply::Failed { request, message }),
+    };
+    // This load's (or recompute's) phases; counting starts afresh after them.
+    let phases = PHASES.with(|p| {
+        let mut p = p.borrow_mut();
+        p.report = computed - t;
+        p.json = now() - computed;
+        std::mem::take(&mut *p)
+    });
+    send(&Reply::Report {
+        request,
+        json,
+        heap: heap(),
+        phases,
+    });
 }
 
 /// The wasm memory in bytes (what the loaded data costs).
