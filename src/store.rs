@@ -204,6 +204,7 @@ impl Store {
         for d in self.dims.iter_mut() {
             d.reserve(n);
         }
+        self.seen.reserve(n);
     }
 
     pub fn push(&mut self, file: u16, kind: Kind, r: Row) {
