@@ -244,12 +244,19 @@ impl Session {
 
     /// Forgets every loaded file, the range and the filters.
     pub fn clear(&self) {
+        self.forget_data();
+        self.report.set(None);
+        self.status.set(Status::Idle);
+    }
+
+    /// A fresh worker with no data, and the default range and filters. The report on screen
+    /// stays until the next one replaces it (unmounting a whole dashboard is a long task that
+    /// would stall the page while a file loads).
+    fn forget_data(&self) {
         self.held.set_value(Vec::new());
         self.pending.set_value(None);
         self.start_worker();
-        self.report.set(None);
         self.source.set(Source::Nothing);
-        self.status.set(Status::Idle);
         self.from.set(None);
         self.to.set(None);
         self.filter.set(Filter::default());
@@ -261,7 +268,7 @@ impl Session {
             return;
         }
         if self.source.get_untracked() != source || source == Source::Sample {
-            self.clear();
+            self.forget_data();
         }
         self.source.set(source);
         let request = self.next_request();

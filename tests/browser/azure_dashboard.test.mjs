@@ -4,22 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, root, outDir } from './harness.mjs';
+import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, outDir, sampleFiles, openDashboard } from './harness.mjs';
 
 let srv, browser, page;
-const sampleFiles = () => JSON.parse(fs.readFileSync(path.join(root, 'public/sample/manifest.json'), 'utf8'))
-  .files.map((f) => path.join(root, 'public/sample', f));
 
 before(async () => {
   srv = await serveDist();
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  await page.goto(srv.base);
-  await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
-  await page.click('[data-page="1"]');
-  await page.waitForSelector('[data-chart="azure.subscription_churn"]');
-  await page.waitForTimeout(300);
+  page = await openDashboard(browser, srv.base, 1, 'azure.subscription_churn');
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
 

@@ -71,3 +71,19 @@ export function assertSameNumbers(assert, onPage, report, atLeast = 9) {
     else assert.ok(Math.abs(onPage[p] - want) < 1e-9, `${p}: page ${onPage[p]} vs CLI ${want}`);
   }
 }
+
+/** The bundled sample's files, in the order the page loads them. */
+export const sampleFiles = () => JSON.parse(fs.readFileSync(path.join(root, 'public/sample/manifest.json'), 'utf8'))
+  .files.map((f) => path.join(root, 'public/sample', f));
+
+/** A page with the sample loaded and dashboard `index` open once `chart` is drawn. */
+export async function openDashboard(browser, base, index, chart) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForFunction((n) => document.querySelectorAll('tr[data-file]').length === n, sampleFiles().length, { timeout: 30000 });
+  await page.click(`[data-page="${index}"]`);
+  await page.waitForSelector(`[data-chart="${chart}"]`);
+  await page.waitForTimeout(300);
+  return page;
+}

@@ -24,18 +24,7 @@ pub fn zoomed(range: Range, zoom: Option<(usize, usize)>) -> Range {
 #[component]
 pub fn AddsChurnsView(session: Session) -> impl IntoView {
     let hidden = RwSignal::new([false; 3]);
-    let zoom = RwSignal::new(None::<(usize, usize)>);
-    let range = Memo::new(move |_| session.report.with(|r| r.as_ref().and_then(|r| r.range)));
-    Effect::new(move |_| {
-        range.track();
-        zoom.set(None);
-    });
-    let months = Signal::derive(move || {
-        range
-            .get()
-            .map(|r| r.months().map(|m| m.to_string()).collect())
-            .unwrap_or_default()
-    });
+    let (zoom, months) = super::zoom_slider::range_zoom(session);
     let data = move || {
         session.report.with(|r| {
             let r = r.as_ref()?;

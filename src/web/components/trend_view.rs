@@ -22,21 +22,10 @@ const TABS: [(&str, &str); 4] = [
 pub fn TrendView(session: Session) -> impl IntoView {
     let tab = RwSignal::new(0usize);
     let hidden = RwSignal::new(Vec::<String>::new());
-    let zoom = RwSignal::new(None::<(usize, usize)>);
-    let range = Memo::new(move |_| session.report.with(|r| r.as_ref().and_then(|r| r.range)));
-    Effect::new(move |_| {
-        range.track();
-        zoom.set(None);
-    });
+    let (zoom, months) = super::zoom_slider::range_zoom(session);
     Effect::new(move |_| {
         tab.track();
         hidden.set(Vec::new());
-    });
-    let months = Signal::derive(move || {
-        range
-            .get()
-            .map(|r| r.months().map(|m| m.to_string()).collect())
-            .unwrap_or_default()
     });
     let data = move || {
         session.report.with(|r| {

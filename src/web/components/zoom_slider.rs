@@ -46,3 +46,23 @@ pub fn ZoomSlider(
         </div>
     }
 }
+
+/// A chart's zoom over the page range: the selected `(first, last)` month indexes, reset to the
+/// whole range whenever the range changes, and the range's month labels for the slider.
+pub fn range_zoom(
+    session: crate::session::Session,
+) -> (RwSignal<Option<(usize, usize)>>, Signal<Vec<String>>) {
+    let zoom = RwSignal::new(None::<(usize, usize)>);
+    let range = Memo::new(move |_| session.report.with(|r| r.as_ref().and_then(|r| r.range)));
+    Effect::new(move |_| {
+        range.track();
+        zoom.set(None);
+    });
+    let months = Signal::derive(move || {
+        range
+            .get()
+            .map(|r| r.months().map(|m| m.to_string()).collect())
+            .unwrap_or_default()
+    });
+    (zoom, months)
+}
