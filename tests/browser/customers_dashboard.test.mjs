@@ -123,6 +123,8 @@ test('a range change updates the KPIs to the CLI\'s numbers for that range', asy
   await page.waitForFunction(() => document.querySelector('[data-range]').textContent === '2024-03 – 2024-10');
   assertSameNumbers(assert, await metricsOnPage(page), cliReport(sampleFiles(), ['--from', '2024-03', '--to', '2024-10']));
   await page.click('[data-last="12"]');
+  // Reports come from the worker: wait for this one before the next test reads the page.
+  await page.waitForFunction(() => document.querySelector('[data-range]').textContent === '2025-01 – 2025-12');
 });
 
 test('a filter recomputes every view without fetching anything', async () => {
@@ -132,6 +134,9 @@ test('a filter recomputes every view without fetching anything', async () => {
   await page.click('[data-filter="Market"] summary');
   await page.check('[data-filter="Market"] label:has-text("Sweden") input');
   await page.waitForFunction(() => document.querySelector('[data-filter="Market"] summary').textContent.includes('(1)'));
+  // The filtered report arrives from the worker a moment later.
+  await page.waitForFunction((v) => Number(document.querySelector('[data-metric="customers.kpis.customers.value"]').dataset.value) !== v,
+    before['customers.kpis.customers.value']);
   const after = await metricsOnPage(page);
   assert.ok(after['customers.kpis.customers.value'] < before['customers.kpis.customers.value'], 'fewer customers in one market');
   assert.notEqual(await pixels('customers.adds_churns'), chartBefore);
