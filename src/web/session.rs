@@ -256,10 +256,19 @@ impl Session {
         self.held.set_value(Vec::new());
         self.pending.set_value(None);
         self.start_worker();
-        self.source.set(Source::Nothing);
-        self.from.set(None);
-        self.to.set(None);
-        self.filter.set(Filter::default());
+        // Only what changes is set: each set re-renders what reads it.
+        if self.source.get_untracked() != Source::Nothing {
+            self.source.set(Source::Nothing);
+        }
+        if self.from.get_untracked().is_some() {
+            self.from.set(None);
+        }
+        if self.to.get_untracked().is_some() {
+            self.to.set(None);
+        }
+        if !self.filter.with_untracked(Filter::is_empty) {
+            self.filter.set(Filter::default());
+        }
     }
 
     /// Loads a batch of files from `source`; sample data is dropped when real files arrive.
@@ -270,7 +279,9 @@ impl Session {
         if self.source.get_untracked() != source || source == Source::Sample {
             self.forget_data();
         }
-        self.source.set(source);
+        if self.source.get_untracked() != source {
+            self.source.set(source);
+        }
         let request = self.next_request();
         let command = Command::Load {
             names: batch.iter().map(|(n, _)| n.clone()).collect(),
