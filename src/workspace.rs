@@ -20,6 +20,8 @@ pub struct Workspace {
     pub today: Option<Month>,
     /// The facts and the filter they were built with; rebuilt only when files or the filter change.
     facts: Option<(Filter, Facts)>,
+    /// The filters' values, from every row: computed once per load, not per report.
+    options: Option<crate::filter::FilterOptions>,
 }
 
 impl Workspace {
@@ -48,6 +50,7 @@ impl Workspace {
         };
         self.files.push(q);
         self.facts = None;
+        self.options = None;
         &self.files[self.files.len() - 1]
     }
 
@@ -85,8 +88,12 @@ impl Workspace {
             return Err("no facts".into());
         };
         let quality = self.quality(facts);
+        let available = self
+            .options
+            .get_or_insert_with(|| filter_options(&self.store))
+            .clone();
         let filters = Filters {
-            available: filter_options(&self.store),
+            available,
             applied: filter.clone(),
         };
         let Some(window) = facts.window else {
