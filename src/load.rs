@@ -147,16 +147,7 @@ fn load_delimited(
     } else {
         DecimalStyle::Point
     };
-    let mut rows = RowBuilder::new(
-        store,
-        file_id,
-        kind,
-        &header,
-        &normalised,
-        cols,
-        style,
-        false,
-    );
+    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style);
     let width = header.len();
     // Guess the row count from the first lines, to size the store's columns once.
     let head = &text.as_bytes()[..text.len().min(1 << 16)];
@@ -299,7 +290,6 @@ fn load_json(
         &normalised,
         cols,
         DecimalStyle::Point,
-        true,
     );
     if !rows.cols.has(Role::Month) {
         // A snapshot (the subscription analytics answer) without a month or processedDateTime:
@@ -405,7 +395,6 @@ impl<'h> RowBuilder<'h> {
         normalised: &[String],
         cols: Columns,
         style: DecimalStyle,
-        _json: bool,
     ) -> Self {
         let mut order: Vec<usize> = (0..normalised.len()).collect();
         order.sort_by(|a, b| normalised[*a].cmp(&normalised[*b]));

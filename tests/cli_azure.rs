@@ -193,6 +193,10 @@ fn at_risk_explained_and_backtested() {
         a["at_risk_backtest"],
         json!([{"month": "2025-05", "flagged": 2, "churned_next_month": 1, "flagged_and_churned": 0, "precision_pct": 0.0, "recall_pct": 0.0}])
     );
+    assert_eq!(
+        a["at_risk_backtest_total"],
+        json!({"months": 1, "flagged": 2, "churned_next_month": 1, "flagged_and_churned": 0, "precision_pct": 0.0, "recall_pct": 0.0})
+    );
 }
 
 #[test]

@@ -47,13 +47,7 @@ impl ActiveVsTotal {
     }
     pub fn tooltip(&self, i: usize) -> Option<String> {
         let month = self.months.get(i)?;
-        let v = |s: &Vec<Option<u64>>| {
-            s.get(i)
-                .copied()
-                .flatten()
-                .map(|x| x.to_string())
-                .unwrap_or_else(|| "—".into())
-        };
+        let v = |s: &Vec<Option<u64>>| super::or_dash(s.get(i).copied().flatten());
         Some(format!(
             "{month}\nActive customers: {}\nCustomers: {}",
             v(&self.active),

@@ -58,14 +58,7 @@ impl AddsChurns {
     /// The tooltip for month `i`: its month and every value (hidden series too).
     pub fn tooltip(&self, i: usize) -> Option<String> {
         let month = self.months.get(i)?;
-        let v = |s: usize| {
-            self.values[s]
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|x| x.to_string())
-                .unwrap_or_else(|| "—".into())
-        };
+        let v = |s: usize| super::or_dash(self.values[s].get(i).copied().flatten());
         Some(format!(
             "{month}\nNew: {}\nExisting: {}\nChurned: {}",
             v(0),

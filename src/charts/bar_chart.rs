@@ -43,22 +43,12 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<ChartMap, String> {
     area.fill(&theme.background).map_err(err)?;
-    let (w, h) = area.dim_in_pixel();
+    let (w, _) = area.dim_in_pixel();
     let scale = theme.pixel_ratio;
     let font = theme.font_size * scale;
     let shown = data.visible();
     if shown.is_empty() {
-        let t = TextStyle::from((theme.font.as_str(), font).into_font())
-            .color(&theme.muted)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        area.draw(&Text::new(
-            data.empty_text.clone(),
-            (w as i32 / 2, h as i32 / 2),
-            t,
-        ))
-        .map_err(err)?;
-        area.present().map_err(err)?;
-        return Ok(ChartMap::default());
+        return super::message::draw(area, &data.empty_text, theme);
     }
     let max = shown
         .iter()

@@ -23,6 +23,11 @@ pub mod world;
 pub use chart_map::{ChartMap, Item, Shape};
 pub use theme::Theme;
 
+/// A value for a tooltip, or `—` where it is unknown.
+pub(crate) fn or_dash<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_else(|| "—".into())
+}
+
 /// Any drawing error, as text (the backends' error types differ).
 pub(crate) fn err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()

@@ -17,11 +17,7 @@ pub struct MonthlyColumns {
 
 impl MonthlyColumns {
     pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = self
-            .values
-            .get(i)?
-            .map(|x| x.to_string())
-            .unwrap_or_else(|| "—".into());
+        let v = super::or_dash(*self.values.get(i)?);
         Some(format!("{}\n{}: {v}", self.months.get(i)?, self.name))
     }
 }

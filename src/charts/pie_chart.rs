@@ -51,17 +51,7 @@ pub fn draw<DB: DrawingBackend>(
         ..Default::default()
     };
     if total == 0 {
-        let t = TextStyle::from((theme.font.as_str(), font).into_font())
-            .color(&theme.muted)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        area.draw(&Text::new(
-            "No current customers",
-            (cx as i32, cy as i32),
-            t,
-        ))
-        .map_err(err)?;
-        area.present().map_err(err)?;
-        return Ok(map);
+        return super::message::draw(area, "No current customers", theme);
     }
     let mut start = 0.0;
     for (i, v) in data.values.iter().enumerate() {

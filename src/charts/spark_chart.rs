@@ -13,11 +13,7 @@ pub struct Spark {
 
 impl Spark {
     pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = self
-            .values
-            .get(i)?
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| "—".into());
+        let v = super::or_dash(*self.values.get(i)?);
         Some(format!("{}: {v}", self.months.get(i)?))
     }
 }

@@ -65,13 +65,7 @@ impl SubscriptionChurn {
         }
     }
     pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = |s: &Vec<Option<u64>>| {
-            s.get(i)
-                .copied()
-                .flatten()
-                .map(|x| x.to_string())
-                .unwrap_or_else(|| "—".into())
-        };
+        let v = |s: &Vec<Option<u64>>| super::or_dash(s.get(i).copied().flatten());
         Some(format!(
             "{}\nActive: {}\nNew: {}\nDeprovisioned or suspended: {}\nRenewed: {}",
             self.months.get(i)?,

@@ -104,12 +104,7 @@ impl Trend {
         let month = self.months.get(i)?;
         let mut s = month.clone();
         for (n, v) in self.names.iter().zip(&self.values) {
-            let v = v
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|x| x.to_string())
-                .unwrap_or_else(|| "—".into());
+            let v = super::or_dash(v.get(i).copied().flatten());
             s.push_str(&format!("\n{n}: {v}"));
         }
         Some(s)

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, root, outDir } from './harness.mjs';
+import { inkOf, serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, root, outDir } from './harness.mjs';
 
 let srv, browser, page;
 const requests = [];
@@ -28,22 +28,14 @@ before(async () => {
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-/** Pixels of the canvas that differ from its top-left (background) pixel. */
-async function inkOf(name) {
-  return page.$eval(`[data-chart="${name}"]`, (c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
-    return { ink, width: c.width, height: c.height };
-  });
-}
+const ink = (name) => inkOf(page, name);
 const pixels = (name) => page.$eval(`[data-chart="${name}"]`, (c) => c.toDataURL());
 
 test('every chart canvas is drawn (non-blank) and named', async () => {
   for (const name of CHARTS) {
-    const { ink, width, height } = await inkOf(name);
+    const { ink: drawn, width, height } = await ink(name);
     assert.ok(width > 0 && height > 0, `${name} has a bitmap`);
-    assert.ok(ink > 50, `${name} is blank (${ink} drawn pixels)`);
+    assert.ok(drawn > 50, `${name} is blank (${drawn} drawn pixels)`);
     const role = await page.$eval(`[data-chart="${name}"]`, (c) => [c.getAttribute('role'), c.getAttribute('aria-label')]);
     assert.equal(role[0], 'img');
     assert.ok(role[1].length > 5, `${name} has an aria-label`);

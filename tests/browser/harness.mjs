@@ -87,3 +87,13 @@ export async function openDashboard(browser, base, index, chart) {
   await page.waitForTimeout(300);
   return page;
 }
+
+/** Pixels of a chart canvas that differ from its top-left (background) pixel: 0 means blank. */
+export async function inkOf(page, name) {
+  return page.$eval(`[data-chart="${name}"]`, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
+    return { ink, width: c.width, height: c.height };
+  });
+}

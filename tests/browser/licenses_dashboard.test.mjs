@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, outDir, sampleFiles, openDashboard } from './harness.mjs';
+import { inkOf, serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, outDir, sampleFiles, openDashboard } from './harness.mjs';
 
 let srv, browser, page;
 
@@ -25,12 +25,7 @@ test('portfolio figures equal the CLI\'s', async () => {
 
 test('every license chart is drawn', async () => {
   for (const name of ['licenses.trend', 'licenses.deployment_bands', 'licenses.usage_bands']) {
-    const ink = await page.$eval(`[data-chart="${name}"]`, (c) => {
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n++;
-      return n;
-    });
+    const { ink } = await inkOf(page, name);
     assert.ok(ink > 50, `${name} is blank`);
   }
   await page.screenshot({ path: path.join(outDir, 'licenses-dashboard.png'), fullPage: false });

@@ -196,3 +196,35 @@ pub fn backtest(facts: &Facts) -> Vec<BacktestMonth> {
         })
         .collect()
 }
+
+/// The backtest over all its months: the sums, and precision and recall of the sums.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct BacktestTotal {
+    pub months: u64,
+    pub flagged: u64,
+    pub churned_next_month: u64,
+    pub flagged_and_churned: u64,
+    pub precision_pct: Option<f64>,
+    pub recall_pct: Option<f64>,
+}
+
+/// `None` when no month could be backtested.
+pub fn backtest_total(months: &[BacktestMonth]) -> Option<BacktestTotal> {
+    if months.is_empty() {
+        return None;
+    }
+    let sum = |f: fn(&BacktestMonth) -> u64| months.iter().map(f).sum::<u64>();
+    let (flagged, churned, both) = (
+        sum(|m| m.flagged),
+        sum(|m| m.churned_next_month),
+        sum(|m| m.flagged_and_churned),
+    );
+    Some(BacktestTotal {
+        months: months.len() as u64,
+        flagged,
+        churned_next_month: churned,
+        flagged_and_churned: both,
+        precision_pct: pct(Some(both as f64), Some(flagged as f64)),
+        recall_pct: pct(Some(both as f64), Some(churned as f64)),
+    })
+}

@@ -38,6 +38,8 @@ pub struct Azure {
     pub at_risk: Vec<at_risk::AtRisk>,
     /// Precision and recall of the at-risk rules on the past.
     pub at_risk_backtest: Vec<at_risk::BacktestMonth>,
+    /// The backtest over all its months.
+    pub at_risk_backtest_total: Option<at_risk::BacktestTotal>,
     /// Azure subscriptions renewing in the 30 days after the range.
     pub renewing_30_days: Vec<renewing::Renewing>,
     /// An Azure usage report is loaded (usage fields are null without one).
@@ -67,6 +69,7 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Azure> {
         })
         .collect();
     let usage = usage_customers::usage_customers(store, facts, range);
+    let backtest = at_risk::backtest(facts);
     Some(Azure {
         subscriptions_sold: subscriptions_sold::subscriptions_sold(facts, range),
         customers_with_usage: usage.as_ref().map(|u| u.with_usage),
@@ -75,7 +78,8 @@ pub fn compute(store: &Store, facts: &Facts, range: Range) -> Option<Azure> {
         top_customers: top_customers::top_customers(store, facts, range),
         monthly,
         at_risk: at_risk::at_risk(store, facts, range),
-        at_risk_backtest: at_risk::backtest(facts),
+        at_risk_backtest_total: at_risk::backtest_total(&backtest),
+        at_risk_backtest: backtest,
         renewing_30_days: renewing::renewing_in_30_days(store, facts, range, |sub| s.is_azure(sub)),
         usage_report_loaded: s.azure_usage_loaded,
         acr_available: s.acr_known,

@@ -42,14 +42,15 @@ pub fn AtRiskView(session: Session) -> impl IntoView {
                 if a.at_risk_backtest.is_empty() {
                     return view! { <p class="hint">"Needs months with three covered months before them and one after."</p> }.into_any();
                 }
-                let (f, c, b) = a.at_risk_backtest.iter().fold((0, 0, 0), |(f, c, b), m| (f + m.flagged, c + m.churned_next_month, b + m.flagged_and_churned));
+                let total = a.at_risk_backtest_total.clone();
                 view! {
-                    <p class="backtest-summary">{format!(
-                        "Over {} months: {b} of {f} flagged subscriptions churned the next month (precision {}); {b} of {c} churned subscriptions had been flagged (recall {}).",
-                        a.at_risk_backtest.len(),
-                        percent((f > 0).then(|| b as f64 / f as f64 * 100.0)),
-                        percent((c > 0).then(|| b as f64 / c as f64 * 100.0)),
-                    )}</p>
+                    {total.map(|t| view! {
+                        <p class="backtest-summary">{format!(
+                            "Over {} months: {} of {} flagged subscriptions churned the next month (precision {}); {} of {} churned subscriptions had been flagged (recall {}).",
+                            t.months, t.flagged_and_churned, t.flagged, percent(t.precision_pct),
+                            t.flagged_and_churned, t.churned_next_month, percent(t.recall_pct),
+                        )}</p>
+                    })}
                     <details>
                         <summary>"Per month"</summary>
                         <table class="grid">
