@@ -8,7 +8,7 @@ use crate::license_facts::LicenseFacts;
 use crate::month::Month;
 use crate::store::{Dim, Store, NONE};
 use crate::sub_facts::SubFacts;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A sorted, de-duplicated set of ids.
 pub type KeySet = Vec<u32>;
@@ -47,66 +47,128 @@ fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
-impl Facts {
-    /// The facts of the rows that pass `filter` (coverage and the window use every row).
-    pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
+/// What does not depend on the page filter: the window, coverage, each key's name, market and
+/// segment. Computed once per load (pass 1) and shared by every filter's facts.
+#[derive(Debug, Default, Clone)]
+pub struct Base {
+    window: Option<(Month, Month)>,
+    has_status_report: bool,
+    status_covered: Vec<bool>,
+    usage_covered: Vec<bool>,
+    key_market: HashMap<u32, u32>,
+    key_segment: HashMap<u32, u32>,
+    key_name: HashMap<u32, u32>,
+    subs: SubFacts,
+    licenses: LicenseFacts,
+}
+
+impl Base {
+    /// Pass 1 over every row: names, and each key's market and segment from its latest
+    /// counting row that has the column (so rows of files without it can still be filtered by
+    /// them).
+    pub fn build(store: &Store) -> Base {
         let Some(first) = store.month.iter().min().copied() else {
-            return Facts::default();
+            return Base::default();
         };
         let last = store.month.iter().max().copied().unwrap_or(first);
         let n = (last.0 - first.0 + 1) as usize;
-        let mut f = Facts {
+        let mut b = Base {
             window: Some((first, last)),
             status_covered: vec![false; n],
             usage_covered: vec![false; n],
-            current: vec![Vec::new(); n],
-            using: vec![Vec::new(); n],
-            pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
-            skus: vec![Vec::new(); n],
             subs: SubFacts::new(n),
             licenses: LicenseFacts::new(n),
             ..Default::default()
         };
-        // Pass 1: names, and each key's market and segment from its latest counting row that
-        // has the column (so rows of files without it can still be filtered by them).
-        let mut seen: [HashMap<u32, Month>; 3] = Default::default();
-        let mut key_segment: HashMap<u32, u32> = HashMap::new();
+        // The month each key's name, market and segment was taken from.
+        let mut taken: [HashMap<u32, Month>; 3] = Default::default();
         for row in 0..store.len() {
             let m = store.month[row];
             let i = (m.0 - first.0) as usize;
             let kind = store.kind[row];
             if kind.is_status() {
-                f.status_covered[i] = true;
-                f.has_status_report = true;
+                b.status_covered[i] = true;
+                b.has_status_report = true;
             }
             if kind.is_usage() {
-                f.usage_covered[i] = true;
+                b.usage_covered[i] = true;
             }
-            f.subs.note_loaded(store, row, i);
-            f.licenses.note_loaded(store, row, i);
+            b.subs.note_loaded(store, row, i);
+            b.licenses.note_loaded(store, row, i);
             let key = store.key[row];
             if key == NONE {
                 continue;
             }
             let name = store.name[row];
-            if name != NONE && seen[0].get(&key).is_none_or(|s| m >= *s) {
-                seen[0].insert(key, m);
-                f.key_name.insert(key, name);
+            if name != NONE {
+                newer(&mut taken[0], &mut b.key_name, key, m, name);
             }
             if !store.counts(row) {
                 continue;
             }
-            for (slot, dim, into) in [
-                (1, Dim::Market, &mut f.key_market),
-                (2, Dim::Segment, &mut key_segment),
-            ] {
-                let v = store.dims[dim.index()][row];
-                if v != NONE && seen[slot].get(&key).is_none_or(|s| m >= *s) {
-                    seen[slot].insert(key, m);
-                    into.insert(key, v);
-                }
+            let market = store.dims[Dim::Market.index()][row];
+            if market != NONE {
+                newer(&mut taken[1], &mut b.key_market, key, m, market);
+            }
+            let segment = store.dims[Dim::Segment.index()][row];
+            if segment != NONE {
+                newer(&mut taken[2], &mut b.key_segment, key, m, segment);
             }
         }
+        b
+    }
+}
+
+/// Sets `into[key] = v` unless it was set from a later month.
+fn newer(
+    taken: &mut HashMap<u32, Month>,
+    into: &mut HashMap<u32, u32>,
+    key: u32,
+    m: Month,
+    v: u32,
+) {
+    let e = taken.entry(key).or_insert(m);
+    if m >= *e {
+        *e = m;
+        into.insert(key, v);
+    }
+}
+
+/// Pushes `v` unless it equals the last value pushed (rows of one customer and month are
+/// usually adjacent, so most repeats never reach the sort).
+fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
+    if into.last() != Some(&v) {
+        into.push(v);
+    }
+}
+
+impl Facts {
+    /// The facts of the rows that pass `filter` (coverage and the window use every row).
+    pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
+        Facts::build_on(store, &Base::build(store), filter)
+    }
+
+    /// As `build`, reusing the filter-independent `base` of the same store.
+    pub fn build_on(store: &Store, base: &Base, filter: &CompiledFilter) -> Facts {
+        let Some((first, _)) = base.window else {
+            return Facts::default();
+        };
+        let n = base.status_covered.len();
+        let mut f = Facts {
+            window: base.window,
+            has_status_report: base.has_status_report,
+            status_covered: base.status_covered.clone(),
+            usage_covered: base.usage_covered.clone(),
+            current: vec![Vec::new(); n],
+            using: vec![Vec::new(); n],
+            pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
+            skus: vec![Vec::new(); n],
+            key_market: base.key_market.clone(),
+            key_name: base.key_name.clone(),
+            subs: base.subs.clone(),
+            licenses: base.licenses.clone(),
+        };
+        let key_segment = &base.key_segment;
         // Pass 2: the counting rows that pass the filter.
         for row in 0..store.len() {
             let key = store.key[row];
@@ -126,14 +188,14 @@ impl Facts {
             f.subs.add(store, row, i, store.month[row]);
             f.licenses.add(store, row, i);
             if store.has_usage[row] {
-                f.using[i].push(key);
+                push_new(&mut f.using[i], key);
             }
             if kind.is_status() && store.state[row].is_active() {
-                f.current[i].push(key);
+                push_new(&mut f.current[i], key);
                 for d in Dim::ALL {
                     let v = store.dims[d.index()][row];
                     if v != NONE && d != Dim::Sku {
-                        f.pairs[i][d.index()].push((v, key));
+                        push_new(&mut f.pairs[i][d.index()], (v, key));
                     }
                 }
                 let sku = store.dims[Dim::Sku.index()][row];

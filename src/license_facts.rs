@@ -40,7 +40,7 @@ impl LicenseSums {
 /// `(customer key, product, workload or NONE)`.
 pub type LicenseKey = (u32, u32, u32);
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LicenseFacts {
     /// Some license source is loaded.
     pub loaded: bool,

@@ -39,7 +39,7 @@ pub struct SubInfo {
     latest: Month,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SubFacts {
     pub info: HashMap<u32, SubInfo>,
     /// Per window month: sorted ids of subscriptions with an active row.

@@ -1,7 +1,7 @@
 //! The loaded files and what is computed from them: the one entry point the CLI and the
 //! browser share.
 
-use crate::facts::Facts;
+use crate::facts::{Base, Facts};
 use crate::filter::{filter_options, Filter};
 use crate::metrics::customers;
 use crate::metrics::range::Range;
@@ -18,8 +18,10 @@ pub struct Workspace {
     /// the caller (the CLI from the system clock, the browser from `Date`): the engine reads no
     /// clock, so it runs the same natively and in wasm.
     pub today: Option<Month>,
-    /// The facts and the filter they were built with; rebuilt only when files or the filter change.
-    facts: Option<(Filter, Facts)>,
+    /// What every filter's facts share, built once per load.
+    base: Option<Base>,
+    /// The facts of the last few filters (newest last); cleared when files change.
+    facts: Vec<(Filter, Facts)>,
     /// The filters' values, from every row: computed once per load, not per report.
     options: Option<crate::filter::FilterOptions>,
 }
@@ -49,7 +51,8 @@ impl Workspace {
             crate::load::load_file_with_progress(&mut self.store, id, name, bytes, progress)
         };
         self.files.push(q);
-        self.facts = None;
+        self.base = None;
+        self.facts.clear();
         self.options = None;
         &self.files[self.files.len() - 1]
     }
@@ -59,15 +62,28 @@ impl Workspace {
         !self.store.is_empty()
     }
 
-    /// The monthly facts for `filter`, built on first use after a load or a filter change.
+    /// The monthly facts for `filter`, built on first use after a load or a filter change
+    /// (the last `FACTS_KEPT` filters' facts are kept, so going back to one is immediate).
     pub fn facts(&mut self, filter: &Filter) -> &Facts {
-        if self.facts.as_ref().is_none_or(|(f, _)| f != filter) {
-            let compiled = filter.compile(&self.store);
-            self.facts = Some((filter.clone(), Facts::build(&self.store, &compiled)));
+        const FACTS_KEPT: usize = 4;
+        match self.facts.iter().position(|(f, _)| f == filter) {
+            Some(i) => {
+                let hit = self.facts.remove(i);
+                self.facts.push(hit);
+            }
+            None => {
+                let base = self.base.get_or_insert_with(|| Base::build(&self.store));
+                let compiled = filter.compile(&self.store);
+                let facts = Facts::build_on(&self.store, base, &compiled);
+                if self.facts.len() >= FACTS_KEPT {
+                    self.facts.remove(0);
+                }
+                self.facts.push((filter.clone(), facts));
+            }
         }
-        match &self.facts {
+        match self.facts.last() {
             Some((_, facts)) => facts,
-            None => unreachable!("set just above"),
+            None => unreachable!("pushed just above"),
         }
     }
 
@@ -84,7 +100,7 @@ impl Workspace {
         filter: &Filter,
     ) -> Result<Report, String> {
         self.facts(filter);
-        let Some((_, facts)) = self.facts.as_ref() else {
+        let Some((_, facts)) = self.facts.last() else {
             return Err("no facts".into());
         };
         let quality = self.quality(facts);
@@ -169,5 +185,53 @@ impl Workspace {
             missing_months,
             warnings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded() -> Workspace {
+        let mut ws = Workspace::new();
+        for f in [
+            "customers_small.tsv",
+            "azure_small.tsv",
+            "subscriptions_small.tsv",
+        ] {
+            let path = format!("{}/tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+            ws.add_file(f, &std::fs::read(path).expect("fixture"));
+        }
+        ws
+    }
+
+    fn json(r: Result<Report, String>) -> String {
+        r.expect("a report").to_json_compact()
+    }
+
+    /// Cached facts and the shared pass-1 base give the same report as a fresh workspace, in
+    /// any order of filters.
+    #[test]
+    fn cached_facts_equal_fresh_ones() {
+        let mut ws = loaded();
+        let all = json(ws.report(None, None));
+        let markets = ws.report(None, None).unwrap().filters.available.market;
+        assert!(markets.len() >= 2, "{markets:?}");
+        let filters: Vec<Filter> = markets
+            .iter()
+            .map(|m| Filter {
+                market: vec![m.clone()],
+                ..Default::default()
+            })
+            .collect();
+        let mut seen = Vec::new();
+        for f in filters.iter().chain(filters.iter()) {
+            let cached = json(ws.report_filtered(None, None, f));
+            let fresh = json(loaded().report_filtered(None, None, f));
+            assert_eq!(cached, fresh, "filter {f:?}");
+            seen.push(cached);
+        }
+        assert_ne!(seen[0], seen[1], "different markets give different reports");
+        assert_eq!(json(ws.report(None, None)), all);
     }
 }
