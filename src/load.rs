@@ -27,16 +27,15 @@ trait Fields {
     fn raw(&self, i: usize) -> &[u8];
 }
 
-/// A CSV record: the text was decoded to UTF-8 and delimiters are ASCII, so cells are UTF-8;
-/// only the cells a metric reads are checked.
-struct CsvFields<'r>(&'r csv::ByteRecord);
+/// A CSV record (checked as UTF-8 once per record by the csv crate, not once per cell).
+struct CsvFields<'r>(&'r csv::StringRecord);
 
 impl Fields for CsvFields<'_> {
     fn field(&self, i: usize) -> Option<&str> {
-        self.0.get(i).map(|b| std::str::from_utf8(b).unwrap_or(""))
+        self.0.get(i)
     }
     fn raw(&self, i: usize) -> &[u8] {
-        self.0.get(i).unwrap_or(b"")
+        self.0.get(i).unwrap_or("").as_bytes()
     }
 }
 
@@ -105,19 +104,16 @@ fn load_delimited(
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut record = csv::ByteRecord::new();
+    let mut record = csv::StringRecord::new();
     // Header: the first non-empty record.
     let mut header: Vec<String> = Vec::new();
     loop {
-        match reader.read_byte_record(&mut record) {
+        match reader.read_record(&mut record) {
             Ok(true) => {
                 if is_blank(&record) {
                     continue;
                 }
-                header = record
-                    .iter()
-                    .map(|f| String::from_utf8_lossy(f).trim().to_string())
-                    .collect();
+                header = record.iter().map(|f| f.trim().to_string()).collect();
                 break;
             }
             Ok(false) => break,
@@ -154,7 +150,7 @@ fn load_delimited(
     let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
     store.reserve((text.len() / (head.len() / lines).max(1)).min(50_000_000));
     loop {
-        match reader.read_byte_record(&mut record) {
+        match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -181,7 +177,7 @@ fn load_delimited(
             && (width..n).all(|i| {
                 record
                     .get(i)
-                    .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+                    .is_some_and(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
             });
         if n != width && !extra_ok {
             let column = if n < width {
@@ -192,7 +188,7 @@ fn load_delimited(
             let value = if n < width {
                 String::new()
             } else {
-                String::from_utf8_lossy(record.get(width).unwrap_or(b"")).into_owned()
+                record.get(width).unwrap_or("").to_string()
             };
             q.reject(Rejection::new(
                 line,
@@ -214,8 +210,10 @@ fn load_delimited(
     q
 }
 
-fn is_blank(record: &csv::ByteRecord) -> bool {
-    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record
+        .iter()
+        .all(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
 }
 
 fn load_json(
@@ -383,6 +381,8 @@ struct RowBuilder<'h> {
     /// For JSON snapshots without a month column: the month every row is read as.
     snapshot: Option<Month>,
     key_buf: String,
+    /// The last non-null tenant id and its key.
+    last_tenant: (String, u32),
 }
 
 impl<'h> RowBuilder<'h> {
@@ -407,6 +407,7 @@ impl<'h> RowBuilder<'h> {
             .iter()
             .filter_map(|a| normalised.iter().position(|n| n == a))
             .collect();
+        store.index_earlier_rows();
         let license_default = license_default(store, kind, normalised, &cols);
         let first = |roles: &[Role]| roles.iter().find_map(|r| cols.get(*r));
         let sold = match kind {
@@ -450,6 +451,7 @@ impl<'h> RowBuilder<'h> {
             row_buf: Vec::with_capacity(512),
             snapshot: None,
             key_buf: String::new(),
+            last_tenant: (String::from("\u{0}"), NONE),
             unknown: store.strings.intern("Unknown"),
             azure: store.strings.intern("Microsoft Azure"),
             license_default,
@@ -530,6 +532,31 @@ impl<'h> RowBuilder<'h> {
         id
     }
 
+    /// The customer key of a row: `t:` tenant id lower-cased, else `p:` TPID, else `n:` name
+    /// (`NONE`, counted, when it has none).
+    fn key(&mut self, store: &mut Store, fields: &dyn Fields) -> u32 {
+        let mut key_text = std::mem::take(&mut self.key_buf);
+        key_text.clear();
+        if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
+            key_text.push_str("t:");
+            key_text.extend(t.chars().flat_map(char::to_lowercase));
+        } else if let Some(t) = self.cell(fields, Role::Tpid).and_then(non_null) {
+            key_text.push_str("p:");
+            key_text.push_str(t);
+        } else if let Some(t) = self.cell(fields, Role::Name).and_then(non_null) {
+            key_text.push_str("n:");
+            key_text.push_str(t);
+        }
+        let key = if !key_text.is_empty() {
+            store.strings.intern(&key_text)
+        } else {
+            self.no_key += 1;
+            NONE
+        };
+        self.key_buf = key_text;
+        key
+    }
+
     fn add(&mut self, store: &mut Store, line: u64, fields: &dyn Fields) -> Result<(), Rejection> {
         // Month: required (inputs.md "Bad input").
         let month_col = self.cols.get(Role::Month);
@@ -579,33 +606,21 @@ impl<'h> RowBuilder<'h> {
             self.row_buf.push(0x1f);
         }
         let digest = xxhash_rust::xxh3::xxh3_128(&self.row_buf);
-        let repeat = match store.seen.get(&digest) {
-            Some(&f) => f != self.file_id,
-            None => {
-                store.seen.insert(digest, self.file_id);
-                false
+        let repeat = !store.earlier.is_empty() && store.earlier.contains(&digest);
+        // Customer key (metrics.md §1, §6 "Keys"). A customer's rows are usually adjacent: the
+        // last tenant id's key is remembered.
+        let tenant = self.cell(fields, Role::TenantId).and_then(non_null);
+        let key = match tenant {
+            Some(t) if t == self.last_tenant.0 => self.last_tenant.1,
+            _ => self.key(store, fields),
+        };
+        if let Some(t) = tenant {
+            if t != self.last_tenant.0 {
+                self.last_tenant.0.clear();
+                self.last_tenant.0.push_str(t);
+                self.last_tenant.1 = key;
             }
-        };
-        // Customer key (metrics.md §1, §6 "Keys").
-        let mut key_text = std::mem::take(&mut self.key_buf);
-        key_text.clear();
-        if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
-            key_text.push_str("t:");
-            key_text.extend(t.chars().flat_map(char::to_lowercase));
-        } else if let Some(t) = self.cell(fields, Role::Tpid).and_then(non_null) {
-            key_text.push_str("p:");
-            key_text.push_str(t);
-        } else if let Some(t) = self.cell(fields, Role::Name).and_then(non_null) {
-            key_text.push_str("n:");
-            key_text.push_str(t);
         }
-        let key = if !key_text.is_empty() {
-            store.strings.intern(&key_text)
-        } else {
-            self.no_key += 1;
-            NONE
-        };
-        self.key_buf = key_text;
         let name = self.intern(store, fields, Role::Name, NONE);
         let state = match self.kind {
             Kind::Customers => match self.cell(fields, Role::CustomerStatus) {
@@ -729,6 +744,7 @@ impl<'h> RowBuilder<'h> {
                 has_usage,
                 license_product,
             },
+            digest,
         );
         Ok(())
     }

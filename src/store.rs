@@ -123,8 +123,13 @@ pub struct Store {
     /// For rows of a license source (metrics.md §4): the product its licenses count under;
     /// `NONE` for every other row.
     pub license_product: Vec<u32>,
-    /// Row hashes seen so far, with the file they were first seen in.
-    pub(crate) seen: HashMap<u128, u16>,
+    /// Each row's hash (metrics.md §6 "Identical rows").
+    pub(crate) digests: Vec<u128>,
+    /// The hashes of the rows of the files before the one being loaded (built when a second
+    /// file starts, so a single large file never pays for it).
+    pub(crate) earlier: rustc_hash::FxHashSet<u128>,
+    /// How many of `digests` are in `earlier`.
+    indexed: usize,
 }
 
 impl Store {
@@ -204,10 +209,19 @@ impl Store {
         for d in self.dims.iter_mut() {
             d.reserve(n);
         }
-        self.seen.reserve(n);
+        self.digests.reserve(n);
     }
 
-    pub fn push(&mut self, file: u16, kind: Kind, r: Row) {
+    /// Called when a file starts: indexes the hashes of every row loaded so far.
+    pub(crate) fn index_earlier_rows(&mut self) {
+        let new = &self.digests[self.indexed.min(self.digests.len())..];
+        self.earlier.reserve(new.len());
+        self.earlier.extend(new.iter().copied());
+        self.indexed = self.digests.len();
+    }
+
+    pub fn push(&mut self, file: u16, kind: Kind, r: Row, digest: u128) {
+        self.digests.push(digest);
         self.file.push(file);
         self.kind.push(kind);
         self.month.push(r.month);
