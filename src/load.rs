@@ -171,34 +171,37 @@ fn load_delimited(
             );
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let n = record.len();
-        let extra_ok = n > width
-            && n - width <= padding
-            && (width..n).all(|i| {
-                record
-                    .get(i)
-                    .is_some_and(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
-            });
-        if n != width && !extra_ok {
-            let column = if n < width {
-                header[n].clone()
-            } else {
-                format!("(field {})", width + 1)
-            };
-            let value = if n < width {
-                String::new()
-            } else {
-                record.get(width).unwrap_or("").to_string()
-            };
-            q.reject(Rejection::new(
-                line,
-                &column,
-                &value,
-                format!("{width} fields as in the header, found {n}"),
-            ));
+        let shape = check_width(&record, width, padding, &header, line);
+        if shape.is_err() && record.iter().any(|f| f.contains('\n')) {
+            // A quote opened and never closed swallows the lines after it into one field: read
+            // those lines one by one instead, so the good rows among them still load.
+            let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+            let end = reader.position().byte() as usize;
+            let lines = text.get(start..end).unwrap_or("");
+            q.warnings.push(format!("{name}: line {line}: a quote is opened and not closed on the same line; the {} line(s) it spans were read one by one", lines.lines().count()));
+            q.rows_read -= 1;
+            let mut one = csv::StringRecord::new();
+            for (k, text_line) in lines.lines().enumerate() {
+                let mut r = csv::ReaderBuilder::new()
+                    .delimiter(delim)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text_line.as_bytes());
+                if !matches!(r.read_record(&mut one), Ok(true)) || is_blank(&one) {
+                    continue;
+                }
+                q.rows_read += 1;
+                let at = line + k as u64;
+                let result = check_width(&one, width, padding, &header, at)
+                    .and_then(|()| rows.add(store, at, &CsvFields(&one)));
+                match result {
+                    Ok(()) => q.rows_loaded += 1,
+                    Err(r) => q.reject(r),
+                }
+            }
             continue;
         }
-        match rows.add(store, line, &CsvFields(&record)) {
+        match shape.and_then(|()| rows.add(store, line, &CsvFields(&record))) {
             Ok(()) => q.rows_loaded += 1,
             Err(r) => q.reject(r),
         }
@@ -208,6 +211,42 @@ fn load_delimited(
         q.error = Some(format!("{name}: only a header, no rows"));
     }
     q
+}
+
+/// A row has as many fields as the header, or more that are all blank (Excel pads rows with
+/// up to `padding - 1` empty trailing fields when the header ends with empty names).
+fn check_width(
+    record: &csv::StringRecord,
+    width: usize,
+    padding: usize,
+    header: &[String],
+    line: u64,
+) -> Result<(), Rejection> {
+    let n = record.len();
+    let extra_ok = n > width
+        && n - width <= padding
+        && (width..n).all(|i| {
+            record
+                .get(i)
+                .is_some_and(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
+        });
+    if n == width || extra_ok {
+        return Ok(());
+    }
+    let (column, value) = if n < width {
+        (header[n].clone(), String::new())
+    } else {
+        (
+            format!("(field {})", width + 1),
+            record.get(width).unwrap_or("").to_string(),
+        )
+    };
+    Err(Rejection::new(
+        line,
+        &column,
+        &value,
+        format!("{width} fields as in the header, found {n}"),
+    ))
 }
 
 fn is_blank(record: &csv::StringRecord) -> bool {
