@@ -84,14 +84,14 @@ where
         }
     };
     view! {
-        <div class="chart" style=format!("min-height:{height}px")>
+        <div class="chart" style:min-height=format!("{height}px")>
             <canvas
                 node_ref=canvas_ref
                 data-chart=name
                 role="img"
                 aria-label=move || label.get()
                 tabindex=if on_step.is_some() { "0" } else { "-1" }
-                style=format!("width:100%;height:{height}px")
+                style:width="100%" style:height=format!("{height}px")
                 on:mousemove=move |ev: leptos::ev::MouseEvent| {
                     let (x, y) = (ev.offset_x(), ev.offset_y());
                     let i = map.with_value(|m| m.category_at(x, y));
@@ -102,7 +102,7 @@ where
                 on:keydown=key
             ></canvas>
             {move || tip.get().map(|(x, y, t)| view! {
-                <div class="tooltip" role="tooltip" style=format!("left:{}px;top:{}px", x + 14, y + 10)>{t}</div>
+                <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 14) style:top=format!("{}px", y + 10)>{t}</div>
             })}
             {move || error.get().map(|e| view! { <p class="error">"The chart could not be drawn: "{e}</p> })}
         </div>

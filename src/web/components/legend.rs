@@ -30,7 +30,7 @@ pub fn Legend(
                     view! {
                         <button class="legend-item" class:off=off aria-pressed=(!off).to_string() data-series=series
                             on:click=move |_| on_toggle.run(i)>
-                            <span class="swatch" style=format!("background:{swatch}")></span>
+                            <span class="swatch" style:background=swatch></span>
                             {n}
                         </button>
                     }

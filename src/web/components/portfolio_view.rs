@@ -57,8 +57,8 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
             })}
             <h3>"Deployment % and usage % by month"</h3>
             <div class="legend static">
-                <span class="legend-item"><span class="swatch line" style="background:#0072B2"></span>"Deployment % (assigned / sold)"</span>
-                <span class="legend-item"><span class="swatch line" style="background:#E69F00"></span>"Usage % (active / assigned)"</span>
+                <span class="legend-item"><span class="swatch line" style:background="#0072B2"></span>"Deployment % (assigned / sold)"</span>
+                <span class="legend-item"><span class="swatch line" style:background="#E69F00"></span>"Usage % (active / assigned)"</span>
             </div>
             <ChartCanvas name="licenses.trend".into() height=240
                 label=Signal::derive(move || trend().map(|t| format!("Deployment and usage percentage per month over {} months", t.months.len())).unwrap_or_default())

@@ -69,7 +69,7 @@ pub fn ProductView(session: Session) -> impl IntoView {
                     view! {
                         <button class="legend-item" aria-pressed=move || (selected.get() == Some(i)).to_string() data-product=p.product.clone()
                             on:click=move |_| selected.update(|s| *s = if *s == Some(i) { None } else { Some(i) })>
-                            <span class="swatch" style=format!("background:rgb({},{},{})", c.0, c.1, c.2)></span>
+                            <span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>
                             {format!("{} ({})", p.product, p.customers)}
                         </button>
                     }
