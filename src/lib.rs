@@ -6,6 +6,7 @@
 //! → metrics → [`report::Report`].
 
 pub mod charts;
+pub mod crash;
 pub mod decode;
 pub mod export;
 pub mod facts;
@@ -13,6 +14,7 @@ pub mod filter;
 pub mod header;
 pub mod kind;
 pub mod license_facts;
+pub mod limits;
 pub mod load;
 pub mod metrics;
 pub mod month;

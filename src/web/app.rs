@@ -1,8 +1,9 @@
 //! The page: header, drop zone, status, the customers dashboard and the quality table.
 
 use crate::components::{
-    azure_page::AzurePage, customers_page::CustomersPage, drop_zone::DropZone,
-    licenses_page::LicensesPage, quality_table::QualityTable, status_bar::StatusBar,
+    azure_page::AzurePage, crash_report::CrashReport, customers_page::CustomersPage,
+    drop_zone::DropZone, licenses_page::LicensesPage, quality_table::QualityTable,
+    status_bar::StatusBar,
 };
 use crate::io;
 use crate::session::{Session, Source, Status};
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
         <main>
             <DropZone session />
             <StatusBar session />
+            <CrashReport session />
             <nav class="pages" aria-label="Dashboards">
                 {PAGES.iter().enumerate().map(|(i, name)| view! {
                     <button class="page-tab" data-page=i.to_string() aria-current=move || if page.get() == i { "page" } else { "false" }

@@ -6,7 +6,17 @@ use gloo_net::http::Request;
 use leptos::prelude::Set;
 
 /// Sends the files a user picked or dropped to the engine (the worker reads them in chunks).
+/// Files too large for the browser are refused before a byte is read.
 pub fn load_files(session: Session, files: Vec<web_sys::File>) {
+    let sizes: Vec<(String, u64)> = files.iter().map(|f| (f.name(), f.size() as u64)).collect();
+    #[cfg(feature = "crash-probe")]
+    if sizes.iter().any(|(name, _)| name == "crash-probe-page.tsv") {
+        panic!("crash probe: a deliberate panic on the page (test-only build)");
+    }
+    if let Err(message) = partnerlens::limits::check_load(&sizes) {
+        session.status.set(Status::Failed(message));
+        return;
+    }
     let batch = files
         .into_iter()
         .map(|f| (f.name(), web_sys::Blob::from(f)))

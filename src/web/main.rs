@@ -9,7 +9,31 @@ mod protocol;
 mod session;
 mod theme;
 
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `public/crash.js`: shows a copyable report and a "Start again" button, in plain JS.
+    #[wasm_bindgen(js_name = partnerlensCrash)]
+    fn show_crash(report: &str);
+}
+
+/// A panic on the page is contained: it is logged, and the page shows what failed with a report
+/// to copy and a way to start again (the panicked wasm is not used any more).
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    show_crash(&partnerlens::crash::from_panic(
+        "page",
+        info,
+        "showing the dashboards",
+        &browser,
+    ));
+}
+
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(on_panic));
     leptos::mount::mount_to_body(app::App);
 }

@@ -53,6 +53,10 @@ pub enum Reply {
         request: u64,
         message: String,
     },
+    /// The engine panicked: a report to show and copy. The worker stops right after.
+    Crashed {
+        report: String,
+    },
 }
 
 /// Where a load's (or a recompute's) time went, in milliseconds.

@@ -61,6 +61,8 @@ pub struct Session {
     dirty: StoredValue<bool>,
     pub report: RwSignal<Option<Report>>,
     pub status: RwSignal<Status>,
+    /// The report of the engine's last crash, shown until dismissed.
+    pub crash: RwSignal<Option<String>>,
     pub source: RwSignal<Source>,
     /// The selected range (`None`: the default, the window's last 12 months).
     pub from: RwSignal<Option<Month>>,
@@ -81,6 +83,7 @@ impl Session {
             dirty: StoredValue::new(false),
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
+            crash: RwSignal::new(None),
             source: RwSignal::new(Source::Nothing),
             from: RwSignal::new(None),
             to: RwSignal::new(None),
@@ -121,8 +124,24 @@ impl Session {
         let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
             move |ev: web_sys::ErrorEvent| {
                 ev.prevent_default();
+                let loading = s
+                    .pending
+                    .with_value(|p| {
+                        p.as_ref().map(|(_, b)| {
+                            b.iter()
+                                .map(|(n, _)| n.clone())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                    })
+                    .unwrap_or_default();
+                let during = if loading.is_empty() {
+                    String::new()
+                } else {
+                    format!(" while loading {loading}")
+                };
                 s.status.set(Status::Failed(format!(
-                "The engine stopped on an internal error ({}). The files loaded before are being restored; please report the file that caused it.",
+                "The engine stopped on an internal error{during} ({}). The files loaded before are being loaded again; that file was not.",
                 ev.message()
             )));
                 s.pending.set_value(None);
@@ -202,6 +221,8 @@ impl Session {
                     self.status.set(Status::Failed(message));
                 }
             }
+            // The worker's error event follows and restarts it with the files loaded before.
+            Reply::Crashed { report } => self.crash.set(Some(report)),
         }
     }
 

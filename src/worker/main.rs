@@ -19,6 +19,8 @@ const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
 thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+    /// What the engine is doing, for a crash report.
+    static DOING: RefCell<String> = const { RefCell::new(String::new()) };
     static PHASES: RefCell<Phases> = RefCell::new(Phases::default());
 }
 
@@ -36,8 +38,31 @@ fn send(reply: &Reply) {
     }
 }
 
+fn doing(what: String) {
+    DOING.with(|d| {
+        if let Ok(mut d) = d.try_borrow_mut() {
+            *d = what;
+        }
+    });
+}
+
+/// A panic is contained: the page gets a copyable report, then the worker stops (its error
+/// event makes the page start a new one with the files loaded before).
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    let context = DOING.with(|d| d.try_borrow().map(|d| d.clone()).unwrap_or_default());
+    let browser = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("userAgent")))
+        .ok()
+        .and_then(|u| u.as_string())
+        .unwrap_or_default();
+    send(&Reply::Crashed {
+        report: partnerlens::crash::from_panic("engine (Web Worker)", info, &context, &browser),
+    });
+}
+
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(on_panic));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
         wasm_bindgen_futures::spawn_local(handle(ev.data()));
     });
@@ -75,6 +100,11 @@ async fn handle(data: JsValue) {
                 let got = read(&blob, name, index, files).await;
                 PHASES.with(|p| p.borrow_mut().read += now() - t);
                 let t = now();
+                doing(format!("reading file {} of {files}", index + 1));
+                #[cfg(feature = "crash-probe")]
+                if name == "crash-probe.tsv" {
+                    panic!("crash probe: a deliberate panic in the engine (test-only build)");
+                }
                 match got {
                     Ok(bytes) => WORKSPACE.with(|w| {
                         let mut w = w.borrow_mut();
@@ -100,6 +130,7 @@ async fn handle(data: JsValue) {
                     }),
                 }
             }
+            doing("computing the report".into());
             report(request, from, to, &filter);
         }
         Command::Report {
@@ -107,14 +138,24 @@ async fn handle(data: JsValue) {
             from,
             to,
             filter,
-        } => report(request, from, to, &filter),
+        } => {
+            doing("computing the report after a range or filter change".into());
+            report(request, from, to, &filter)
+        }
     }
 }
 
 /// Reads a blob in chunks, telling the page how far it is.
 async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec<u8>, String> {
     let size = blob.size();
-    let mut bytes = Vec::with_capacity(size as usize);
+    partnerlens::limits::check_load(&[(name.to_string(), size as u64)])?;
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(size as usize).map_err(|_| {
+        format!(
+            "{name}: the browser has no room for this file ({})",
+            partnerlens::limits::size_text(size as u64)
+        )
+    })?;
     let mut at = 0.0;
     while at < size {
         let end = (at + CHUNK).min(size);

@@ -92,3 +92,21 @@ test('cancel stops a load and keeps what was loaded before', async () => {
   assertSameNumbers(assert, await metricsOnPage(page), cliReport([small, path.join(root, 'tests/fixtures/office_small.tsv')]));
   await page.close();
 });
+
+test('a file larger than the browser can hold is refused before it is read, with its size and the limit', async () => {
+  const page = await freshPage();
+  const huge = path.join(outDir, 'large', 'Huge.tsv');
+  fs.writeFileSync(huge, '');
+  fs.truncateSync(huge, 1_200_000_000); // sparse: takes no disk space
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.setInputFiles('#file-input', huge);
+  await page.waitForFunction(() => /Huge\.tsv is 1\.20 GB/.test(document.querySelector('.status')?.textContent ?? ''));
+  const message = await page.textContent('.status');
+  assert.match(message, /Huge\.tsv is 1\.20 GB \(1,200,000,000 bytes\); this browser can hold at most 1\.07 GB \(1,073,741,824 bytes\)/);
+  assert.equal(await page.$('#load-progress'), null, 'nothing is being read');
+  const files = await page.$$eval('tr[data-file]', (r) => r.length);
+  assert.equal(files, 6, 'the sample is still loaded');
+  fs.rmSync(huge);
+  await page.close();
+});

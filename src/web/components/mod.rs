@@ -4,6 +4,7 @@ pub mod adds_churns_view;
 pub mod at_risk_view;
 pub mod azure_page;
 pub mod chart_canvas;
+pub mod crash_report;
 pub mod customers_page;
 pub mod distribution_view;
 pub mod drop_zone;
