@@ -12,6 +12,9 @@ cargo test --all-targets
 echo; echo "== build the site: trunk build --release"
 trunk build --release
 
+echo; echo "== build the test-only crash-probe site into target/dist-probe"
+bash scripts/build-probe.sh
+
 echo; echo "== browser tests: node --test tests/browser/"
 cargo build -q --bin partnerlens --bin partnerlens-sample
 node --test --test-concurrency=1 tests/browser/
