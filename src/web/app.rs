@@ -3,7 +3,7 @@
 use crate::components::{
     azure_page::AzurePage, crash_report::CrashReport, customers_page::CustomersPage,
     drop_zone::DropZone, licenses_page::LicensesPage, quality_table::QualityTable,
-    status_bar::StatusBar,
+    status_bar::StatusBar, theme_switch::ThemeSwitch,
 };
 use crate::io;
 use crate::session::{Session, Source, Status};
@@ -39,10 +39,12 @@ pub fn App() -> impl IntoView {
     } else if refused.is_empty() {
         spawn_local(io::load_sample(session));
     }
+    provide_context(crate::theme::ThemeEpoch(RwSignal::new(0)));
     view! {
         <header class="top">
             <h1>"Partnerlens"</h1>
             <p class="tagline">"Partner Center analytics from your report downloads, computed in your browser."</p>
+            <ThemeSwitch />
         </header>
         <main>
             <DropZone session />

@@ -20,3 +20,29 @@ pub fn page_theme() -> Theme {
         .unwrap_or(1.0);
     theme
 }
+
+/// Bumped whenever the colours change (the switch, or the system setting under "auto"): charts
+/// read it to redraw with the new theme.
+#[derive(Clone, Copy)]
+pub struct ThemeEpoch(pub leptos::prelude::RwSignal<u32>);
+
+/// The user's choice: `auto` (follow the system), `light` or `dark`.
+pub fn apply(choice: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match choice {
+            "light" | "dark" => root.set_attribute("data-theme", choice),
+            _ => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// The theme, read inside a reactive closure so that it re-runs when the theme changes.
+pub fn tracked(epoch: Option<ThemeEpoch>) -> Theme {
+    if let Some(e) = epoch {
+        leptos::prelude::Track::track(&e.0);
+    }
+    page_theme()
+}

@@ -42,8 +42,12 @@ where
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
     let error = RwSignal::new(None::<String>);
+    let theme_epoch = use_context::<crate::theme::ThemeEpoch>();
     Effect::new(move |_| {
         resized.track();
+        if let Some(epoch) = theme_epoch {
+            epoch.0.track();
+        }
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

@@ -17,10 +17,11 @@ pub fn Legend(
     colours: Signal<Vec<usize>>,
     on_toggle: Callback<usize>,
 ) -> impl IntoView {
-    let theme = crate::theme::page_theme();
+    let epoch = use_context::<crate::theme::ThemeEpoch>();
     view! {
         <div class="legend" role="group" aria-label="Series shown" data-legend=chart>
             {move || {
+                let theme = crate::theme::tracked(epoch);
                 let hidden = hidden.get();
                 let colours = colours.get();
                 names.get().into_iter().enumerate().map(|(i, n)| {

@@ -26,6 +26,7 @@ pub mod quality_table;
 pub mod status_bar;
 pub mod subscription_churn_view;
 pub mod tabs;
+pub mod theme_switch;
 pub mod top_customers_view;
 pub mod trend_view;
 pub mod zoom_slider;

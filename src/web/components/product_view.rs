@@ -47,7 +47,7 @@ pub fn ProductView(session: Session) -> impl IntoView {
             });
         }
     });
-    let theme = crate::theme::page_theme();
+    let epoch = use_context::<crate::theme::ThemeEpoch>();
     let pie_label = Signal::derive(move || {
         let p = pie();
         format!(
@@ -64,7 +64,9 @@ pub fn ProductView(session: Session) -> impl IntoView {
         <section class="card wide" id="by-product">
             <h2>"Customers by product"</h2>
             <div class="legend" role="group" aria-label="Select a product">
-                {move || products.get().into_iter().enumerate().map(|(i, p)| {
+                {move || {
+                    let theme = crate::theme::tracked(epoch);
+                    products.get().into_iter().enumerate().map(move |(i, p)| {
                     let c = theme.series(i);
                     view! {
                         <button class="legend-item" aria-pressed=move || (selected.get() == Some(i)).to_string() data-product=p.product.clone()
@@ -73,7 +75,8 @@ pub fn ProductView(session: Session) -> impl IntoView {
                             {format!("{} ({})", p.product, p.customers)}
                         </button>
                     }
-                }).collect_view()}
+                }).collect_view()
+                }}
             </div>
             <div class="split">
                 <ChartCanvas name="customers.by_product".into() label=pie_label height=280
