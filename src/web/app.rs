@@ -15,7 +15,9 @@ const PAGES: [&str; 3] = ["Customers", "Azure & subscriptions", "Licenses"];
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::new();
-    let page = RwSignal::new(0usize);
+    let view = crate::view_state::ViewState::start(session);
+    provide_context(view);
+    let page = view.page;
     // A new range or filter recomputes from the loaded data; no file is read again.
     Effect::new(move |first: Option<()>| {
         session.from.track();

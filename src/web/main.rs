@@ -8,6 +8,7 @@ mod io;
 mod protocol;
 mod session;
 mod theme;
+mod view_state;
 
 use wasm_bindgen::prelude::*;
 

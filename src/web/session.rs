@@ -55,6 +55,8 @@ pub struct Session {
     held: StoredValue<Vec<(String, Blob)>, LocalStorage>,
     /// The batch being loaded, and the request whose report ends it.
     pending: StoredValue<Option<(u64, Vec<(String, Blob)>)>, LocalStorage>,
+    /// The range and filters named in the address, applied when the first files load.
+    initial_view: StoredValue<Option<(Option<Month>, Option<Month>, Filter)>, LocalStorage>,
     /// The latest request: older reports are stale and dropped.
     request: StoredValue<u64>,
     /// The range or filters changed while loading: ask again when the load ends.
@@ -80,6 +82,7 @@ impl Session {
             held: StoredValue::new_local(Vec::new()),
             pending: StoredValue::new_local(None),
             request: StoredValue::new(0),
+            initial_view: StoredValue::new_local(None),
             dirty: StoredValue::new(false),
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
@@ -292,6 +295,13 @@ impl Session {
         }
     }
 
+    /// The range and filters a link named, for the first load.
+    pub fn set_initial_view(&self, from: Option<Month>, to: Option<Month>, filter: Filter) {
+        if from.is_some() || to.is_some() || !filter.is_empty() {
+            self.initial_view.set_value(Some((from, to, filter)));
+        }
+    }
+
     /// Loads a batch of files from `source`; sample data is dropped when real files arrive.
     pub fn load(&self, source: Source, batch: Vec<(String, Blob)>) {
         if batch.is_empty() {
@@ -302,6 +312,12 @@ impl Session {
         }
         if self.source.get_untracked() != source {
             self.source.set(source);
+        }
+        if let Some((from, to, filter)) = self.initial_view.try_update_value(|v| v.take()).flatten()
+        {
+            self.from.set(from);
+            self.to.set(to);
+            self.filter.set(filter);
         }
         let request = self.next_request();
         let command = Command::Load {

@@ -27,7 +27,7 @@ fn label(v: &ValueCount) -> String {
 
 #[component]
 pub fn DistributionView(session: Session) -> impl IntoView {
-    let tab = RwSignal::new(0usize);
+    let tab = crate::view_state::bind_tab("customers.distribution");
     let hidden = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         tab.track();

@@ -33,7 +33,7 @@ fn sort_key(r: &MarketRow, col: usize) -> f64 {
 
 #[component]
 pub fn GeographyView(session: Session) -> impl IntoView {
-    let selected = RwSignal::new(None::<String>);
+    let selected = crate::view_state::bind_pick("country");
     let search = RwSignal::new(String::new());
     // (column, descending): customers, largest first.
     let sort = RwSignal::new((1usize, true));

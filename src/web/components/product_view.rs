@@ -19,11 +19,22 @@ pub fn ProductView(session: Session) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The selection is kept by product name in the address (`pick.product`): a new product
+    // list (new data or filters) finds it again, or clears it when the product is gone.
+    let pick = crate::view_state::bind_pick("product");
     Effect::new(move |_| {
-        // A new product list (new data or filters) clears a selection that no longer exists.
-        let n = products.with(|p| p.len());
-        if selected.get_untracked().is_some_and(|s| s >= n) {
-            selected.set(None);
+        let want = pick.with(|l| l.clone());
+        let index = want.and_then(|l| products.with(|p| p.iter().position(|x| x.product == l)));
+        if products.with(|p| !p.is_empty()) && selected.get_untracked() != index {
+            selected.set(index);
+        }
+    });
+    Effect::new(move |_| {
+        let label = selected
+            .get()
+            .and_then(|i| products.with_untracked(|p| p.get(i).map(|x| x.product.clone())));
+        if products.with_untracked(|p| !p.is_empty()) && pick.get_untracked() != label {
+            pick.set(label);
         }
     });
     let pie = move || Pie {

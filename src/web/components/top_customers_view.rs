@@ -22,7 +22,7 @@ const WHY: [&str; 3] = [
 
 #[component]
 pub fn TopCustomersView(session: Session) -> impl IntoView {
-    let tab = RwSignal::new(0usize);
+    let tab = crate::view_state::bind_tab("azure.top_customers");
     let list = move || -> Option<Vec<TopCustomer>> {
         session.report.with(|r| {
             let t = &r.as_ref()?.azure.as_ref()?.top_customers;

@@ -20,7 +20,7 @@ const TABS: [(&str, &str); 4] = [
 
 #[component]
 pub fn TrendView(session: Session) -> impl IntoView {
-    let tab = RwSignal::new(0usize);
+    let tab = crate::view_state::bind_tab("customers.trend");
     let hidden = RwSignal::new(Vec::<String>::new());
     let (zoom, months) = super::zoom_slider::range_zoom(session);
     Effect::new(move |_| {
