@@ -18,6 +18,27 @@ pub fn App() -> impl IntoView {
     let view = crate::view_state::ViewState::start(session);
     provide_context(view);
     let page = view.page;
+    // Printing lays out every dashboard, then returns to the one that was open.
+    let printing = RwSignal::new(false);
+    let print_all = move |_| {
+        printing.set(true);
+        set_timeout(
+            move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                printing.set(false);
+            },
+            std::time::Duration::from_millis(400),
+        );
+    };
+    let export_report = move |_| {
+        session.report.with_untracked(|r| {
+            if let Some(r) = r {
+                let _ = io::download("partnerlens-report.json", "application/json", &r.to_json());
+            }
+        });
+    };
     // A new range or filter recomputes from the loaded data; no file is read again.
     Effect::new(move |first: Option<()>| {
         session.from.track();
@@ -58,10 +79,24 @@ pub fn App() -> impl IntoView {
                         on:click=move |_| page.set(i)>{*name}</button>
                 }).collect_view()}
             </nav>
-            {move || match page.get() {
-                1 => view! { <AzurePage session /> }.into_any(),
-                2 => view! { <LicensesPage session /> }.into_any(),
-                _ => view! { <CustomersPage session /> }.into_any(),
+            <div class="page-tools">
+                <button class="button small" id="export-report" on:click=export_report
+                    title="The whole report as JSON, as the command line prints it">"Download report (JSON)"</button>
+                <button class="button small" id="print-all" on:click=print_all
+                    title="Every dashboard laid out for paper (choose Save as PDF to keep it)">"Print all dashboards"</button>
+            </div>
+            {move || if printing.get() {
+                view! {
+                    <div class="print-page"><CustomersPage session /></div>
+                    <div class="print-page"><AzurePage session /></div>
+                    <div class="print-page"><LicensesPage session /></div>
+                }.into_any()
+            } else {
+                match page.get() {
+                    1 => view! { <AzurePage session /> }.into_any(),
+                    2 => view! { <LicensesPage session /> }.into_any(),
+                    _ => view! { <CustomersPage session /> }.into_any(),
+                }
             }}
             {move || session.report.with(|r| r.as_ref().map(|r| view! { <QualityTable quality=r.quality.clone() /> }))}
         </main>

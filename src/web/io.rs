@@ -122,15 +122,9 @@ pub async fn load_world(session: Session) {
 }
 
 /// Offers `text` as a file download (nothing leaves the browser: a local object URL).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// Saves a `data:` or `blob:` URL as a file named `name`.
+pub fn download_url(name: &str, url: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "could not make the file")?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -139,9 +133,21 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         .map_err(|_| "no anchor")?
         .dyn_into()
         .map_err(|_| "no anchor")?;
-    a.set_href(&url);
+    a.set_href(url);
     a.set_download(name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not make the file")?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;
+    let saved = download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    saved
 }

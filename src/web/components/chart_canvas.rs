@@ -35,6 +35,9 @@ where
     D: Fn(&Area, &Theme) -> Result<ChartMap, String> + 'static,
     T: Fn(usize) -> Option<String> + 'static,
 {
+    let draw = std::rc::Rc::new(draw);
+    let draw_png = draw.clone();
+    let png_name = name.clone();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let map = StoredValue::new(ChartMap::default());
     let tip = RwSignal::new(None::<(i32, i32, String)>);
@@ -87,8 +90,38 @@ where
             cb.run(step);
         }
     };
+    // PNG export: the chart drawn again off screen at twice its display resolution.
+    let export_png = move |_| {
+        let Some(shown) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let mut theme = page_theme();
+        theme.pixel_ratio = 2.0;
+        let css_w = shown.client_width().max(60) as f64;
+        let Some(canvas) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("canvas").ok())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(e).ok())
+        else {
+            return;
+        };
+        canvas.set_width((css_w * 2.0).round() as u32);
+        canvas.set_height(height * 2);
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            return;
+        };
+        if draw_png(&backend.into_drawing_area(), &theme).is_ok() {
+            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                let _ = crate::io::download_url(&format!("{png_name}.png"), &url);
+            }
+        }
+    };
     view! {
         <div class="chart" style:min-height=format!("{height}px")>
+            <div class="chart-tools">
+                <button class="button small" data-export-png=name.clone() on:click=export_png
+                    title="Download this chart as a PNG image at twice the screen resolution">"PNG"</button>
+            </div>
             <canvas
                 node_ref=canvas_ref
                 data-chart=name
