@@ -16,6 +16,18 @@ pub struct ActiveVsTotal {
 }
 
 impl ActiveVsTotal {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::monthly(
+            &self.months,
+            &[
+                ("Active customers", &self.active[..]),
+                ("Customers", &self.customers[..]),
+            ],
+        )
+    }
+
     pub fn new(monthly: &[MonthlyCustomers], range: Range) -> ActiveVsTotal {
         let rows: Vec<&MonthlyCustomers> = monthly
             .iter()

@@ -21,6 +21,19 @@ pub struct AddsChurns {
 }
 
 impl AddsChurns {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::monthly(
+            &self.months,
+            &[
+                (SERIES[0], &self.values[0][..]),
+                (SERIES[1], &self.values[1][..]),
+                (SERIES[2], &self.values[2][..]),
+            ],
+        )
+    }
+
     /// The months of `range` from the monthly series.
     pub fn new(monthly: &[MonthlyCustomers], range: Range, hidden: [bool; 3]) -> AddsChurns {
         let rows: Vec<&MonthlyCustomers> = monthly

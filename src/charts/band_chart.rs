@@ -15,6 +15,13 @@ pub struct BandChart {
 }
 
 impl BandChart {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        let labels: Vec<String> = Bands::LABELS.iter().map(|l| format!("{l}%")).collect();
+        Table::categories("Band", "License rows", &labels, &self.counts)
+    }
+
     pub fn new(name: &str, bands: &Bands, colour: usize) -> BandChart {
         BandChart {
             name: name.into(),

@@ -19,6 +19,12 @@ pub struct Bars {
 }
 
 impl Bars {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::categories("Category", "Customers", &self.labels, &self.values)
+    }
+
     pub fn visible(&self) -> Vec<usize> {
         (0..self.labels.len())
             .filter(|i| !self.hidden.get(*i).copied().unwrap_or(false))

@@ -16,6 +16,7 @@ pub mod pie_chart;
 pub mod spark_chart;
 pub mod stacked_columns;
 pub mod subscription_churn_chart;
+pub mod table;
 pub mod theme;
 pub mod trend_chart;
 pub mod world;

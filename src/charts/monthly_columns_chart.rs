@@ -16,6 +16,12 @@ pub struct MonthlyColumns {
 }
 
 impl MonthlyColumns {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::monthly(&self.months, &[(self.name.as_str(), &self.values[..])])
+    }
+
     pub fn tooltip(&self, i: usize) -> Option<String> {
         let v = super::or_dash(*self.values.get(i)?);
         Some(format!("{}\n{}: {v}", self.months.get(i)?, self.name))

@@ -16,6 +16,18 @@ pub struct PercentTrend {
 }
 
 impl PercentTrend {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::monthly(
+            &self.months,
+            &[
+                ("Deployment %", &self.deployment[..]),
+                ("Usage %", &self.usage[..]),
+            ],
+        )
+    }
+
     pub fn new(trend: &[AdoptionMonth]) -> PercentTrend {
         PercentTrend {
             months: trend.iter().map(|m| m.month.to_string()).collect(),

@@ -15,6 +15,12 @@ pub struct Pie {
 }
 
 impl Pie {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::categories("Product", "Customers", &self.labels, &self.values)
+    }
+
     pub fn tooltip(&self, i: usize) -> Option<String> {
         let total: u64 = self.values.iter().sum();
         let v = *self.values.get(i)?;

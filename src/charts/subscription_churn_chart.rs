@@ -21,6 +21,20 @@ pub struct SubscriptionChurn {
 }
 
 impl SubscriptionChurn {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        Table::monthly(
+            &self.months,
+            &[
+                (SERIES[0], &self.active[..]),
+                (SERIES[1], &self.deprovisioned[..]),
+                ("New", &self.new[..]),
+                ("Renewed", &self.renewed[..]),
+            ],
+        )
+    }
+
     pub fn new(
         monthly: &[SubscriptionMonth],
         range: Range,

@@ -22,6 +22,18 @@ pub struct Trend {
 }
 
 impl Trend {
+    /// The numbers this chart draws, as a table (the "Table" switch and the CSV export).
+    pub fn table(&self) -> super::table::Table {
+        use super::table::Table;
+        let series: Vec<(&str, &[Option<u64>])> = self
+            .names
+            .iter()
+            .zip(&self.values)
+            .map(|(n, v)| (n.as_str(), &v[..]))
+            .collect();
+        Table::monthly(&self.months, &series)
+    }
+
     pub fn new(months: &[TrendMonth], hidden_names: &[String]) -> Trend {
         // Rank values by their count in the last non-missing month, then by name.
         let mut totals: std::collections::BTreeMap<&str, u64> = Default::default();

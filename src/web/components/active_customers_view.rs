@@ -32,7 +32,8 @@ pub fn ActiveCustomersView(session: Session) -> impl IntoView {
             {move || no_usage().then(|| view! {
                 <p class="hint">"No usage report is loaded, so active customers are unknown (not zero). Load AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."</p>
             })}
-            <ChartCanvas name="customers.active_vs_total".into() label height=260
+            <ChartCanvas name="customers.active_vs_total".into()
+                table=Signal::derive(move || data().map(|d| d.table()).unwrap_or_default()) label height=260
                 draw=move |area, theme| match data() {
                     Some(d) => active_vs_total_chart::draw(area, &d, theme),
                     None => message::draw(area, "Needs a customers, subscriptions or Azure usage report", theme),

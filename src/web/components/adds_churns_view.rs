@@ -60,7 +60,8 @@ pub fn AddsChurnsView(session: Session) -> impl IntoView {
             <Legend chart="customers.adds_churns" names={SERIES.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 hidden=Signal::derive(move || hidden.get().to_vec()) colours={vec![2usize, 0, 3]}
                 on_toggle=Callback::new(move |i: usize| hidden.update(|h| h[i] = !h[i])) />
-            <ChartCanvas name="customers.adds_churns".into() label height=300
+            <ChartCanvas name="customers.adds_churns".into()
+                table=Signal::derive(move || data().map(|d| d.table()).unwrap_or_default()) label height=300
                 draw=move |area, theme| match data() {
                     Some(d) => adds_churns_chart::draw(area, &d, theme),
                     None => message::draw(area, "Needs a customers, subscriptions or Azure usage report", theme),

@@ -4,6 +4,7 @@
 
 use crate::theme::page_theme;
 use leptos::prelude::*;
+use partnerlens::charts::table::Table;
 use partnerlens::charts::{ChartMap, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -30,6 +31,12 @@ pub fn ChartCanvas<D, T>(
     /// Called with -1 / +1 for the arrow keys (keyboard selection, e.g. pie slices).
     #[prop(optional)]
     on_step: Option<Callback<i32>>,
+    /// The chart's numbers: a "Table" switch shows them under the chart and "CSV" saves them.
+    #[prop(optional)]
+    table: Option<Signal<Table>>,
+    /// No export buttons (the KPI cards' microcharts).
+    #[prop(optional)]
+    bare: bool,
 ) -> impl IntoView
 where
     D: Fn(&Area, &Theme) -> Result<ChartMap, String> + 'static,
@@ -116,12 +123,60 @@ where
             }
         }
     };
-    view! {
-        <div class="chart" style:min-height=format!("{height}px")>
+    let show_table = RwSignal::new(false);
+    let csv_name = name.clone();
+    let export_csv = move |_| {
+        if let Some(t) = table {
+            let _ = crate::io::download(
+                &format!("{csv_name}.csv"),
+                "text/csv",
+                &t.with_untracked(Table::to_csv),
+            );
+        }
+    };
+    let tools = (!bare).then(|| {
+        let data_tools = table.map(|_| {
+            view! {
+                <button class="button small" data-export-csv=name.clone() on:click=export_csv
+                    title="Download this chart's numbers as CSV">"CSV"</button>
+                <button class="button small" data-show-table=name.clone() aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.update(|s| *s = !*s)
+                    title="Show this chart's numbers as a table">"Table"</button>
+            }
+        });
+        view! {
             <div class="chart-tools">
+                {data_tools}
                 <button class="button small" data-export-png=name.clone() on:click=export_png
                     title="Download this chart as a PNG image at twice the screen resolution">"PNG"</button>
             </div>
+        }
+    });
+    let table_name = name.clone();
+    let table_view = move || {
+        let t = table?;
+        show_table.get().then(|| {
+            let t = t.get();
+            view! {
+                <table class="grid chart-table" data-chart-table=table_name.clone()>
+                    <caption>{label.get()}</caption>
+                    <thead><tr>{t.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {t.rows.into_iter().map(|r| view! {
+                            <tr>{r.into_iter().enumerate().map(|(i, c)| if i == 0 {
+                                view! { <th scope="row">{c}</th> }.into_any()
+                            } else {
+                                view! { <td class="num">{c}</td> }.into_any()
+                            }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    };
+    view! {
+        <div class="chart" style:min-height=format!("{height}px")>
+            {tools}
             <canvas
                 node_ref=canvas_ref
                 data-chart=name
@@ -142,6 +197,7 @@ where
                 <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 14) style:top=format!("{}px", y + 10)>{t}</div>
             })}
             {move || error.get().map(|e| view! { <p class="error">"The chart could not be drawn: "{e}</p> })}
+            {table_view}
         </div>
     }
 }

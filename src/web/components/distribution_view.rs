@@ -70,7 +70,8 @@ pub fn DistributionView(session: Session) -> impl IntoView {
                         hidden.update(|h| if let Some(p) = h.iter().position(|x| *x == v) { h.remove(p); } else { h.push(v); });
                     }
                 }) />
-            <ChartCanvas name="customers.distribution".into() height=260
+            <ChartCanvas name="customers.distribution".into()
+                table=Signal::derive(move || bars().table()) height=260
                 label=Signal::derive(move || format!("Current customers by {}: {}", TABS[tab.get()].0.to_lowercase(), values.get().iter().map(|v| format!("{} {}", label(v), v.customers)).collect::<Vec<_>>().join(", ")))
                 draw=move |area, theme| bar_chart::draw(area, &bars(), theme)
                 tooltip=move |i| bars().tooltip(i) />

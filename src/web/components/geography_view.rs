@@ -93,7 +93,8 @@ pub fn GeographyView(session: Session) -> impl IntoView {
     view! {
         <section class="card wide" id="geography">
             <h2>"Geographic spread"</h2>
-            <ChartCanvas name="customers.geography".into() height=340
+            <ChartCanvas name="customers.geography".into()
+                table=Signal::derive(move || partnerlens::charts::table::Table::categories("Country", "Customers", &rows.get().iter().map(|r| r.market.clone()).collect::<Vec<_>>(), &rows.get().iter().map(|r| r.customers).collect::<Vec<_>>())) height=340
                 label=Signal::derive(move || format!("World map of current customers by country: {}", rows.get().iter().map(|r| format!("{} {}", r.market, r.customers)).collect::<Vec<_>>().join(", ")))
                 draw=move |area, theme| match map_data() {
                     Some((world, data, _)) => map_chart::draw(area, &world, &data, theme),

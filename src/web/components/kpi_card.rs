@@ -46,7 +46,7 @@ pub fn KpiCard(
                     <span data-metric=path data-value=crate::format::raw(raw)>{text}</span>
                 </p>
             })}
-            <ChartCanvas name=format!("customers.spark.{spark_name}") label=label height=36
+            <ChartCanvas name=format!("customers.spark.{spark_name}") label=label height=36 bare=true
                 draw=move |area, theme| spark_chart::draw(area, &spark, theme)
                 tooltip=move |i| tip.tooltip(i) />
         </article>

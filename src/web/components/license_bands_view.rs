@@ -21,7 +21,8 @@ pub fn LicenseBandsView(session: Session) -> impl IntoView {
         view! {
             <section class="card" id=name>
                 <h2>{title}</h2>
-                <ChartCanvas name=format!("licenses.{name}") height=220
+                <ChartCanvas name=format!("licenses.{name}")
+                table=Signal::derive(move || chart(deployment).map(|c| c.table()).unwrap_or_default()) height=220
                     label=Signal::derive(move || chart(deployment).map(|c| format!("{title}: license rows per band, {:?}", c.counts)).unwrap_or_default())
                     draw=move |area, theme| match chart(deployment) {
                         Some(c) => band_chart::draw(area, &c, theme),

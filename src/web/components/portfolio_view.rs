@@ -60,7 +60,8 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
                 <span class="legend-item"><span class="swatch line" style:background="#0072B2"></span>"Deployment % (assigned / sold)"</span>
                 <span class="legend-item"><span class="swatch line" style:background="#E69F00"></span>"Usage % (active / assigned)"</span>
             </div>
-            <ChartCanvas name="licenses.trend".into() height=240
+            <ChartCanvas name="licenses.trend".into()
+                table=Signal::derive(move || trend().map(|t| t.table()).unwrap_or_default()) height=240
                 label=Signal::derive(move || trend().map(|t| format!("Deployment and usage percentage per month over {} months", t.months.len())).unwrap_or_default())
                 draw=move |area, theme| match trend() {
                     Some(t) if !t.months.is_empty() => percent_trend_chart::draw(area, &t, theme),

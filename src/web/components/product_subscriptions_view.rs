@@ -37,7 +37,8 @@ pub fn ProductSubscriptionsView(session: Session) -> impl IntoView {
                     </label>
                 }.into_any(),
             }}
-            <ChartCanvas name="subscriptions.by_product".into() height=260
+            <ChartCanvas name="subscriptions.by_product".into()
+                table=Signal::derive(move || chart().map(|c| c.table()).unwrap_or_default()) height=260
                 label=Signal::derive(move || format!("{}: active subscriptions per month and those deprovisioned or suspended", product.get()))
                 draw=move |area, theme| match chart() {
                     Some(c) => subscription_churn_chart::draw(area, &c, theme),

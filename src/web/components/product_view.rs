@@ -90,14 +90,16 @@ pub fn ProductView(session: Session) -> impl IntoView {
                 }}
             </div>
             <div class="split">
-                <ChartCanvas name="customers.by_product".into() label=pie_label height=280
+                <ChartCanvas name="customers.by_product".into()
+                table=Signal::derive(move || pie().table()) label=pie_label height=280
                     draw=move |area, theme| pie_chart::draw(area, &pie(), theme)
                     tooltip=move |i| pie().tooltip(i)
                     on_pick=Callback::new(move |i: Option<usize>| if i.is_some() { selected.set(i) })
                     on_step=step />
                 <div class="sku-panel" data-selected-product=move || skus().map(|p| p.product).unwrap_or_default()>
                     <h3>{move || skus().map(|p| format!("{}: customers by SKU", p.product)).unwrap_or_else(|| "SKUs and plans".into())}</h3>
-                    <ChartCanvas name="customers.by_sku".into() height=248
+                    <ChartCanvas name="customers.by_sku".into()
+                        table=Signal::derive(move || skus().map(|p| partnerlens::charts::table::Table::categories("SKU", "Customers", &p.skus.iter().map(|s| s.sku.clone()).collect::<Vec<_>>(), &p.skus.iter().map(|s| s.customers).collect::<Vec<_>>())).unwrap_or_default()) height=248
                         label=Signal::derive(move || skus().map(|p| format!("{} customers by SKU: {}", p.product, p.skus.iter().map(|s| format!("{} {}", s.sku, s.customers)).collect::<Vec<_>>().join(", "))).unwrap_or("No product selected".into()))
                         draw=move |area, theme| match skus() {
                             None => message::draw(area, "Select a product in the pie to see its SKUs", theme),

@@ -71,7 +71,8 @@ pub fn SubscriptionChurnView(session: Session) -> impl IntoView {
             <Legend chart="azure.subscription_churn" names={SERIES.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 hidden=Signal::derive(move || hidden.get().to_vec()) colours={vec![0usize, 3]}
                 on_toggle=Callback::new(move |i: usize| hidden.update(|h| h[i] = !h[i])) />
-            <ChartCanvas name="azure.subscription_churn".into() height=280
+            <ChartCanvas name="azure.subscription_churn".into()
+                table=Signal::derive(move || churn().map(|c| c.table()).unwrap_or_default()) height=280
                 label=Signal::derive(move || churn().map(|c| format!("Active Azure subscriptions per month: {}", c.active.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
                 draw=move |area, theme| match churn() {
                     Some(c) => subscription_churn_chart::draw(area, &c, theme),
@@ -81,7 +82,8 @@ pub fn SubscriptionChurnView(session: Session) -> impl IntoView {
         </section>
         <section class="card" id="new-customers">
             <h2>"New Azure customers"</h2>
-            <ChartCanvas name="azure.new_customers".into() height=220
+            <ChartCanvas name="azure.new_customers".into()
+                table=Signal::derive(move || new_customers().map(|c| c.table()).unwrap_or_default()) height=220
                 label=Signal::derive(move || new_customers().map(|c| format!("New Azure customers per month: {}", c.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
                 draw=move |area, theme| match new_customers() {
                     Some(c) => monthly_columns_chart::draw(area, &c, theme),
@@ -91,7 +93,8 @@ pub fn SubscriptionChurnView(session: Session) -> impl IntoView {
         </section>
         <section class="card" id="renewals">
             <h2>"Azure subscription retention"</h2>
-            <ChartCanvas name="azure.renewals".into() height=220
+            <ChartCanvas name="azure.renewals".into()
+                table=Signal::derive(move || renewals().map(|c| c.table()).unwrap_or_default()) height=220
                 label=Signal::derive(move || renewals().map(|c| format!("Renewed Azure subscriptions per month: {}", c.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
                 draw=move |area, theme| match renewals() {
                     Some(c) => monthly_columns_chart::draw(area, &c, theme),

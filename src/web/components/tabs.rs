@@ -14,7 +14,14 @@ pub fn Tabs(
         <div class="tabs" role="tablist" data-tabs=name
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 let step = match ev.key().as_str() { "ArrowRight" => 1, "ArrowLeft" => n - 1, _ => return };
+                ev.prevent_default();
                 selected.update(|s| *s = (*s + step) % n);
+                // The focus follows the selection (WAI-ARIA tabs pattern).
+                let list = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+                let tab = list.and_then(|l| l.children().item(selected.get_untracked() as u32));
+                if let Some(tab) = tab.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+                    let _ = tab.focus();
+                }
             }>
             {labels.into_iter().enumerate().map(|(i, l)| view! {
                 <button role="tab" class="tab" aria-selected=move || (selected.get() == i).to_string()

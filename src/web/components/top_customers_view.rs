@@ -48,7 +48,8 @@ pub fn TopCustomersView(session: Session) -> impl IntoView {
             <h2>"Top 5 customers"</h2>
             <Tabs name="azure.top_customers" labels=TABS.to_vec() selected=tab />
             {move || list().is_none().then(|| view! { <p class="hint" data-empty="top_customers">{WHY[tab.get()]}"."</p> })}
-            <ChartCanvas name="azure.top_customers".into() height=230
+            <ChartCanvas name="azure.top_customers".into()
+                table=Signal::derive(move || partnerlens::charts::table::Table::categories("Customer", TABS[tab.get()], &list().unwrap_or_default().iter().map(|c| c.customer.clone()).collect::<Vec<_>>(), &list().unwrap_or_default().iter().map(|c| c.value).collect::<Vec<_>>())) height=230
                 label=Signal::derive(move || format!("Top customers by {}: {}", TABS[tab.get()].to_lowercase(), list().unwrap_or_default().iter().map(|c| format!("{} {:.0}", c.customer, c.value)).collect::<Vec<_>>().join(", ")))
                 draw=move |area, theme| match list() {
                     Some(_) => bar_chart::draw(area, &bars(), theme),

@@ -54,7 +54,8 @@ pub fn TrendView(session: Session) -> impl IntoView {
                         hidden.update(|h| if let Some(p) = h.iter().position(|x| *x == n) { h.remove(p); } else { h.push(n); });
                     }
                 }) />
-            <ChartCanvas name="customers.trend".into() height=300
+            <ChartCanvas name="customers.trend".into()
+                table=Signal::derive(move || data().map(|d| d.table()).unwrap_or_default()) height=300
                 label=Signal::derive(move || format!("Current customers per month by {}", TABS[tab.get()].0.to_lowercase()))
                 draw=move |area, theme| match data() {
                     Some(d) if !d.names.is_empty() => trend_chart::draw(area, &d, theme),
