@@ -59,6 +59,17 @@ pub fn App() -> impl IntoView {
     }
     if !links.is_empty() {
         spawn_local(io::load_urls(session, Source::Links, links));
+    } else if refused.is_empty() && session.remember.get_untracked() {
+        // "Remember my files": the files and view of the last visit, else the sample.
+        spawn_local(async move {
+            match crate::remember::load().await {
+                Ok(Some((files, view))) => {
+                    crate::view_state::restore(session, &view);
+                    session.load(Source::Files, files);
+                }
+                _ => io::load_sample(session).await,
+            }
+        });
     } else if refused.is_empty() {
         spawn_local(io::load_sample(session));
     }

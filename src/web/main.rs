@@ -6,6 +6,7 @@ mod components;
 mod format;
 mod io;
 mod protocol;
+mod remember;
 mod session;
 mod theme;
 mod view_state;

@@ -63,6 +63,8 @@ pub struct Session {
     dirty: StoredValue<bool>,
     pub report: RwSignal<Option<Report>>,
     pub status: RwSignal<Status>,
+    /// "Remember my files" is on: loaded files and the view are kept in IndexedDB.
+    pub remember: RwSignal<bool>,
     /// The report of the engine's last crash, shown until dismissed.
     pub crash: RwSignal<Option<String>>,
     pub source: RwSignal<Source>,
@@ -87,6 +89,7 @@ impl Session {
             report: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             crash: RwSignal::new(None),
+            remember: RwSignal::new(crate::remember::enabled()),
             source: RwSignal::new(Source::Nothing),
             from: RwSignal::new(None),
             to: RwSignal::new(None),
@@ -198,6 +201,7 @@ impl Session {
                     if r == request {
                         self.held.update_value(|h| h.extend(batch));
                         self.pending.set_value(None);
+                        self.keep();
                     }
                 }
                 if request != self.request.get_value() {
@@ -227,6 +231,28 @@ impl Session {
             // The worker's error event follows and restarts it with the files loaded before.
             Reply::Crashed { report } => self.crash.set(Some(report)),
         }
+    }
+
+    /// With "Remember my files" on, keeps the loaded files (not the sample) and the view.
+    pub fn keep(&self) {
+        if !self.remember.get_untracked() || self.source.get_untracked() == Source::Sample {
+            return;
+        }
+        let files = self.held.get_value();
+        if files.is_empty() {
+            return;
+        }
+        let view = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let status = self.status;
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::remember::save(files, view).await {
+                status.set(Status::Failed(format!(
+                    "Could not keep the files in this browser: {e}"
+                )));
+            }
+        });
     }
 
     fn post(&self, command: &Command, blobs: &[(String, Blob)]) {

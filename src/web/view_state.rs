@@ -152,6 +152,12 @@ impl ViewState {
                     };
                     let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
+                if session.remember.get_untracked() {
+                    let view = current_hash();
+                    leptos::task::spawn_local(async move {
+                        let _ = crate::remember::save_view(view).await;
+                    });
+                }
             }
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -215,4 +221,23 @@ pub fn bind_pick(name: &'static str) -> RwSignal<Option<String>> {
         });
     }
     local
+}
+
+/// Opens a kept view (from "Remember my files") when the address names none: the range and
+/// filters wait for the files, the page, tabs and selections apply at once.
+pub fn restore(session: Session, view: &str) {
+    if !current_hash().trim_start_matches('#').is_empty() || view.trim_start_matches('#').is_empty()
+    {
+        return;
+    }
+    let p = parse(view);
+    session.set_initial_view(p.from, p.to, p.filter.clone());
+    if let Some(w) = web_sys::window() {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(view));
+        }
+        if let Ok(ev) = web_sys::Event::new("popstate") {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
 }

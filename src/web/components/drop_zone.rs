@@ -1,5 +1,6 @@
 //! Drop zone and multi-file picker, plus "Load sample data".
 
+use crate::components::remember_switch::RememberSwitch;
 use crate::io;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -55,6 +56,7 @@ pub fn DropZone(session: Session) -> impl IntoView {
                 </button>
                 <button class="button" id="clear" on:click=move |_| session.clear()>"Clear"</button>
             </div>
+            <RememberSwitch session />
         </section>
     }
 }

@@ -23,6 +23,7 @@ pub mod portfolio_view;
 pub mod product_subscriptions_view;
 pub mod product_view;
 pub mod quality_table;
+pub mod remember_switch;
 pub mod status_bar;
 pub mod subscription_churn_view;
 pub mod tabs;
