@@ -30,8 +30,8 @@ test('remember round-trips the files and the view; forget deletes them', async (
   await waitForFiles(page, ['customers_small.tsv', 'office_small.tsv']);
   await page.click('[data-page="1"]');
   await page.waitForFunction(() => location.hash.includes('page=1'));
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'partnerlens'));
-  await page.waitForTimeout(500);
+  // Kept: both files and the view (written after the report arrives).
+  await page.waitForFunction(async () => { const k = await window.partnerlensStore.load(); return k?.names?.length === 2 && k.view.includes('page=1'); });
   await page.close();
 
   // The next visit (no link, same browser): the same files and page, the same numbers.

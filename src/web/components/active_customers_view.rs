@@ -26,8 +26,8 @@ pub fn ActiveCustomersView(session: Session) -> impl IntoView {
         <section class="card" id="active-customers">
             <h2>"Active customers"</h2>
             <div class="legend static">
-                <span class="legend-item"><span class="swatch" style:background="#56B4E9"></span>"Active customers (columns)"</span>
-                <span class="legend-item"><span class="swatch line" style:background="#0072B2"></span>"Customers (line)"</span>
+                <span class="legend-item"><span class="swatch palette-6"></span>"Active customers (columns)"</span>
+                <span class="legend-item"><span class="swatch line palette-1"></span>"Customers (line)"</span>
             </div>
             {move || no_usage().then(|| view! {
                 <p class="hint">"No usage report is loaded, so active customers are unknown (not zero). Load AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."</p>

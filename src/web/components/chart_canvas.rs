@@ -183,7 +183,7 @@ where
                 role="img"
                 aria-label=move || label.get()
                 tabindex=if on_step.is_some() { "0" } else { "-1" }
-                style:width="100%" style:height=format!("{height}px")
+                style:height=format!("{height}px")
                 on:mousemove=move |ev: leptos::ev::MouseEvent| {
                     let (x, y) = (ev.offset_x(), ev.offset_y());
                     let i = map.with_value(|m| m.category_at(x, y));

@@ -57,8 +57,8 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
             })}
             <h3>"Deployment % and usage % by month"</h3>
             <div class="legend static">
-                <span class="legend-item"><span class="swatch line" style:background="#0072B2"></span>"Deployment % (assigned / sold)"</span>
-                <span class="legend-item"><span class="swatch line" style:background="#E69F00"></span>"Usage % (active / assigned)"</span>
+                <span class="legend-item"><span class="swatch line palette-1"></span>"Deployment % (assigned / sold)"</span>
+                <span class="legend-item"><span class="swatch line palette-2"></span>"Usage % (active / assigned)"</span>
             </div>
             <ChartCanvas name="licenses.trend".into()
                 table=Signal::derive(move || trend().map(|t| t.table()).unwrap_or_default()) height=240
