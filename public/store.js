@@ -28,11 +28,17 @@
     save: (names, blobs, view) => run('readwrite', (s) => s.put({ names, blobs, view, saved: Date.now() }, 'files')),
     /** Keeps only the view. */
     saveView: async (view) => {
-      const kept = await window.partnerlensStore.load();
+      const kept = await run('readonly', (s) => s.get('files'));
       if (kept) await run('readwrite', (s) => s.put({ ...kept, view }, 'files'));
     },
-    /** `{ names, blobs, view }` or undefined. */
-    load: () => run('readonly', (s) => s.get('files')),
+    /** `{ names, blobs, view }` or undefined. The blobs are read into memory here, so the
+     *  engine's worker gets plain in-memory blobs rather than ones backed by the database. */
+    load: async () => {
+      const kept = await run('readonly', (s) => s.get('files'));
+      if (!kept) return kept;
+      const blobs = await Promise.all(kept.blobs.map(async (b) => new Blob([await b.arrayBuffer()], { type: b.type })));
+      return { ...kept, blobs };
+    },
     /** Deletes the whole database. */
     forget: () => new Promise((resolve, reject) => {
       const req = indexedDB.deleteDatabase(DB);

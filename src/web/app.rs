@@ -67,7 +67,13 @@ pub fn App() -> impl IntoView {
                     crate::view_state::restore(session, &view);
                     session.load(Source::Files, files);
                 }
-                _ => io::load_sample(session).await,
+                Ok(None) => io::load_sample(session).await,
+                Err(e) => {
+                    io::load_sample(session).await;
+                    session.status.set(Status::Failed(format!(
+                        "The files kept in this browser could not be opened ({e}); showing the sample instead. \"Forget everything\" deletes them."
+                    )));
+                }
             }
         });
     } else if refused.is_empty() {

@@ -36,8 +36,15 @@ test('remember round-trips the files and the view; forget deletes them', async (
 
   // The next visit (no link, same browser): the same files and page, the same numbers.
   const again = await context.newPage();
+  const log = [];
+  again.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+  again.on('pageerror', (e) => log.push(`pageerror: ${e}`));
   await again.goto(srv.base);
-  await waitForFiles(again, ['customers_small.tsv', 'office_small.tsv']);
+  await waitForFiles(again, ['customers_small.tsv', 'office_small.tsv']).catch(async (e) => {
+    const shown = await names(again);
+    const kept = await again.evaluate(async () => JSON.stringify(await window.partnerlensStore.load(), (k, v) => (v instanceof Blob ? `Blob(${v.size})` : v)));
+    throw new Error(`${e.message}\nshown: ${shown}\nkept: ${kept}\nstatus: ${await again.textContent('.status')}\nlog: ${log.join('\n')}`);
+  });
   await again.waitForFunction(() => document.querySelector('.page-tab[aria-current="page"]')?.dataset.page === '1');
   assert.equal(await again.isChecked('#remember'), true);
   await again.click('[data-page="0"]');

@@ -2,6 +2,7 @@
 //! high-density screens), redraws when its data, the theme or the window size change, and turns
 //! pointer positions into tooltips and picks through the chart's pixel-to-data map.
 
+use crate::components::chart_table::ChartTable;
 use crate::theme::page_theme;
 use leptos::prelude::*;
 use partnerlens::charts::table::Table;
@@ -155,24 +156,9 @@ where
     let table_name = name.clone();
     let table_view = move || {
         let t = table?;
-        show_table.get().then(|| {
-            let t = t.get();
-            view! {
-                <table class="grid chart-table" data-chart-table=table_name.clone()>
-                    <caption>{label.get()}</caption>
-                    <thead><tr>{t.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {t.rows.into_iter().map(|r| view! {
-                            <tr>{r.into_iter().enumerate().map(|(i, c)| if i == 0 {
-                                view! { <th scope="row">{c}</th> }.into_any()
-                            } else {
-                                view! { <td class="num">{c}</td> }.into_any()
-                            }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-        })
+        show_table.get().then(
+            || view! { <ChartTable name=table_name.clone() caption=label.get() table=t.get() /> },
+        )
     };
     view! {
         <div class="chart" style:min-height=format!("{height}px")>

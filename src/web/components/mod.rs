@@ -4,6 +4,7 @@ pub mod adds_churns_view;
 pub mod at_risk_view;
 pub mod azure_page;
 pub mod chart_canvas;
+pub mod chart_table;
 pub mod crash_report;
 pub mod customers_page;
 pub mod distribution_view;
