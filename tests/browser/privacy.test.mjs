@@ -37,8 +37,12 @@ test('the built page carries the CSP and no inline script', () => {
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(directives['connect-src'], ["'self'"]);
   for (const [k, v] of Object.entries(directives)) {
-    assert.ok(!v.some((s) => /^https?:|^\*|^'unsafe-(inline|eval)'$/.test(s)), `${k} allows ${v.join(' ')}`);
+    assert.ok(!v.some((s) => /^https?:|^\*|^'unsafe-eval'$/.test(s)), `${k} allows ${v.join(' ')}`);
+    // Inline style attributes only: never inline script.
+    if (k !== 'style-src') assert.ok(!v.includes("'unsafe-inline'"), `${k} allows inline`);
   }
+  assert.deepEqual(directives['style-src'], ["'self'", "'unsafe-inline'"]);
+  for (const k of ['img-src', 'font-src', 'worker-src']) assert.ok(directives[k].every((s) => ["'self'", 'data:', 'blob:'].includes(s)), `${k}: ${directives[k]}`);
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.ok(scripts.length >= 1);
   for (const [, attrs, body] of scripts) {
