@@ -36,15 +36,11 @@ pub fn check_load(files: &[(String, u64)]) -> Result<(), String> {
 
 /// `1.50 GB (1,610,612,736 bytes)`.
 pub fn size_text(bytes: u64) -> String {
-    let digits = bytes.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{:.2} GB ({grouped} bytes)", bytes as f64 / 1e9)
+    format!(
+        "{:.2} GB ({} bytes)",
+        bytes as f64 / 1e9,
+        crate::values::number::grouped(bytes)
+    )
 }
 
 #[cfg(test)]

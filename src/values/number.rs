@@ -12,6 +12,19 @@ pub enum DecimalStyle {
 }
 
 /// A finite number, or `None` when the text is not one (`NaN`, `1e400`, `abc`).
+/// `1234567` → `1,234,567` (for display: the engine's messages and the page).
+pub fn grouped(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn parse_number(s: &str, style: DecimalStyle) -> Option<f64> {
     let mut t = s.trim();
     if let Some(stripped) = t.strip_suffix('%') {
@@ -59,6 +72,13 @@ mod tests {
         assert_eq!(parse_number("0,5", Comma), Some(0.5));
         assert_eq!(parse_number("1.234,5", Comma), Some(1234.5));
         assert_eq!(parse_number("63", Comma), Some(63.0));
+    }
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(1_073_741_824), "1,073,741,824");
     }
     #[test]
     fn rejects() {

@@ -3,14 +3,7 @@
 /// `1234567` → `1,234,567`; null → `—`.
 pub fn count(v: Option<i64>) -> String {
     let Some(v) = v else { return "—".into() };
-    let digits = v.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let out = partnerlens::values::number::grouped(v.unsigned_abs());
     if v < 0 {
         format!("−{out}")
     } else {
