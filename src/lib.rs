@@ -16,6 +16,7 @@ pub mod kind;
 pub mod license_facts;
 pub mod limits;
 pub mod load;
+pub mod locale;
 pub mod metrics;
 pub mod month;
 pub mod quality;

@@ -5,10 +5,12 @@ use crate::components::{
     drop_zone::DropZone, licenses_page::LicensesPage, quality_table::QualityTable,
     status_bar::StatusBar, theme_switch::ThemeSwitch,
 };
+use crate::i18n::{self, t};
 use crate::io;
 use crate::session::{Session, Source, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use partnerlens::locale::Lang;
 
 const PAGES: [&str; 3] = ["Customers", "Azure & subscriptions", "Licenses"];
 
@@ -80,12 +82,31 @@ pub fn App() -> impl IntoView {
         spawn_local(io::load_sample(session));
     }
     provide_context(crate::theme::ThemeEpoch(RwSignal::new(0)));
+    // The language: everything below re-renders when it changes (the view's state lives in
+    // the session and the URL, so nothing is lost).
+    let lang = RwSignal::new(i18n::initial());
+    i18n::set(lang.get_untracked());
+    let on_lang = move |ev: leptos::ev::Event| {
+        let l = Lang::from_tag(&event_target_value(&ev));
+        i18n::set(l);
+        i18n::remember(l);
+        lang.set(l);
+    };
     view! {
         <header class="top">
             <h1>"Partnerlens"</h1>
-            <p class="tagline">"Partner Center analytics from your report downloads, computed in your browser."</p>
-            <ThemeSwitch />
+            <p class="tagline">{move || { lang.track(); t("Partner Center analytics from your report downloads, computed in your browser.") }}</p>
+            <div class="header-tools">
+                <label class="lang-switch">
+                    {move || { lang.track(); t("Language") }}" "
+                    <select id="lang-select" on:change=on_lang prop:value=move || lang.get().code()>
+                        {Lang::ALL.iter().map(|l| view! { <option value=l.code()>{l.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                {move || { lang.track(); view! { <ThemeSwitch /> } }}
+            </div>
         </header>
+        {move || { lang.track(); view! {
         <main>
             <DropZone session />
             <StatusBar session />
@@ -93,14 +114,14 @@ pub fn App() -> impl IntoView {
             <nav class="pages" aria-label="Dashboards">
                 {PAGES.iter().enumerate().map(|(i, name)| view! {
                     <button class="page-tab" data-page=i.to_string() aria-current=move || if page.get() == i { "page" } else { "false" }
-                        on:click=move |_| page.set(i)>{*name}</button>
+                        on:click=move |_| page.set(i)>{t(name)}</button>
                 }).collect_view()}
             </nav>
             <div class="page-tools">
                 <button class="button small" id="export-report" on:click=export_report
-                    title="The whole report as JSON, as the command line prints it">"Download report (JSON)"</button>
+                    title="The whole report as JSON, as the command line prints it">{t("Download report (JSON)")}</button>
                 <button class="button small" id="print-all" on:click=print_all
-                    title="Every dashboard laid out for paper (choose Save as PDF to keep it)">"Print all dashboards"</button>
+                    title="Every dashboard laid out for paper (choose Save as PDF to keep it)">{t("Print all dashboards")}</button>
             </div>
             {move || if printing.get() {
                 view! {
@@ -117,5 +138,6 @@ pub fn App() -> impl IntoView {
             }}
             {move || session.report.with(|r| r.as_ref().map(|r| view! { <QualityTable quality=r.quality.clone() /> }))}
         </main>
+        } }}
     }
 }

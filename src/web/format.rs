@@ -3,26 +3,22 @@
 /// `1234567` → `1,234,567`; null → `—`.
 pub fn count(v: Option<i64>) -> String {
     let Some(v) = v else { return "—".into() };
-    let out = partnerlens::values::number::grouped(v.unsigned_abs());
-    if v < 0 {
-        format!("−{out}")
-    } else {
-        out
-    }
+    crate::i18n::lang().number(v as f64, 0)
 }
 
 /// A change with its direction shown by arrow and sign, not colour alone: `▲ +8.3%`.
 pub fn change(v: Option<f64>) -> String {
     match v {
         None => "—".into(),
-        Some(x) if x > 0.0 => format!("▲ +{x:.1}%"),
-        Some(x) if x < 0.0 => format!("▼ −{:.1}%", -x),
-        Some(_) => "► 0.0%".into(),
+        Some(x) if x > 0.0 => format!("▲ +{}", crate::i18n::lang().percent(x, 1)),
+        Some(x) if x < 0.0 => format!("▼ −{}", crate::i18n::lang().percent(-x, 1)),
+        Some(_) => format!("► {}", crate::i18n::lang().percent(0.0, 1)),
     }
 }
 
 pub fn percent(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())
+    v.map(|x| crate::i18n::lang().percent(x, 1))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// The raw value for `data-value` (empty for null).

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod format;
+mod i18n;
 mod io;
 mod protocol;
 mod remember;

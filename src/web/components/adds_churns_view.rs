@@ -4,6 +4,7 @@
 use super::chart_canvas::ChartCanvas;
 use super::legend::Legend;
 use super::zoom_slider::ZoomSlider;
+use crate::i18n::t;
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::adds_churns_chart::{self, AddsChurns, SERIES};
@@ -55,7 +56,7 @@ pub fn AddsChurnsView(session: Session) -> impl IntoView {
     });
     view! {
         <section class="card wide" id="adds-churns">
-            <h2>"Customer adds and churns"</h2>
+            <h2>{t("Customer adds and churns")}</h2>
             <ZoomSlider chart="customers.adds_churns" months zoom />
             <Legend chart="customers.adds_churns" names={SERIES.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 hidden=Signal::derive(move || hidden.get().to_vec()) colours={vec![2usize, 0, 3]}

@@ -1,6 +1,7 @@
-//! Drop zone and multi-file picker, plus "Load sample data".
+//! Drop zone and multi-file picker, plus {t("Load sample data")}.
 
 use crate::components::remember_switch::RememberSwitch;
+use crate::i18n::t;
 use crate::io;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -41,20 +42,20 @@ pub fn DropZone(session: Session) -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <p class="drop-title">"Drop Partner Center report files here"</p>
+            <p class="drop-title">{t("Drop Partner Center report files here")}</p>
             <p class="drop-hint">
                 "CustomersAndTenants, SeatsSubscriptionsAndRevenue, AzureUsage, OfficeUsage / EMS, Dynamics / Power BI usage (TSV or CSV) and the JSON analytics answers. "
-                "Files are read in this browser and never sent anywhere."
+                {t("Files are read in this browser and never sent anywhere.")}
             </p>
             <div class="drop-actions">
                 <label class="button primary">
-                    "Choose files…"
+                    {t("Choose files…")}
                     <input id="file-input" type="file" multiple accept=".tsv,.csv,.txt,.json" on:change=on_change />
                 </label>
                 <button class="button" id="load-sample" on:click=move |_| spawn_local(io::load_sample(session))>
-                    "Load sample data"
+                    {t("Load sample data")}
                 </button>
-                <button class="button" id="clear" on:click=move |_| session.clear()>"Clear"</button>
+                <button class="button" id="clear" on:click=move |_| session.clear()>{t("Clear")}</button>
             </div>
             <RememberSwitch session />
         </section>

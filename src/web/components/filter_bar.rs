@@ -1,6 +1,7 @@
 //! Page filters for every view: month range (from/to, 6, 12, 24 months, all) and multi-select
 //! market, segment, product and attribution type. Changing one recomputes from the loaded data.
 
+use crate::i18n::t;
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::{Filter, Month};
@@ -48,18 +49,18 @@ pub fn FilterBar(session: Session) -> impl IntoView {
     view! {
         <div class="filter-bar" role="group" aria-label="Filters">
             <div class="range-picker">
-                <span class="label">"Months"</span>
-                {select(true)} <span>"to"</span> {select(false)}
-                <button class="button small" data-last="6" on:click=move |_| last_n(6)>"6 months"</button>
-                <button class="button small" data-last="12" on:click=move |_| last_n(12)>"12 months"</button>
-                <button class="button small" data-last="24" on:click=move |_| last_n(24)>"24 months"</button>
-                <button class="button small" data-last="all" on:click=move |_| last_n(i32::MAX / 2)>"All"</button>
+                <span class="label">{t("Months")}</span>
+                {select(true)} <span>{t("to")}</span> {select(false)}
+                <button class="button small" data-last="6" on:click=move |_| last_n(6)>{t("6 months")}</button>
+                <button class="button small" data-last="12" on:click=move |_| last_n(12)>{t("12 months")}</button>
+                <button class="button small" data-last="24" on:click=move |_| last_n(24)>{t("24 months")}</button>
+                <button class="button small" data-last="all" on:click=move |_| last_n(i32::MAX / 2)>{t("All")}</button>
             </div>
             <MultiSelect session label="Market" pick=|f| &mut f.market options=move |r| r.filters.available.market.clone() />
             <MultiSelect session label="Segment" pick=|f| &mut f.segment options=move |r| r.filters.available.segment.clone() />
             <MultiSelect session label="Product" pick=|f| &mut f.product options=move |r| r.filters.available.product.clone() />
             <MultiSelect session label="Attribution" pick=|f| &mut f.attribution_type options=move |r| r.filters.available.attribution_type.clone() />
-            <button class="button small" on:click=move |_| session.filter.set(Filter::default())>"Clear filters"</button>
+            <button class="button small" on:click=move |_| session.filter.set(Filter::default())>{t("Clear filters")}</button>
         </div>
     }
 }
@@ -74,7 +75,7 @@ where
     let chosen = move || session.filter.with(|f| pick(&mut f.clone()).clone());
     view! {
         <details class="multi" data-filter=label>
-            <summary>{label}{move || { let n = chosen().len(); if n > 0 { format!(" ({n})") } else { String::new() } }}</summary>
+            <summary>{t(label)}{move || { let n = chosen().len(); if n > 0 { format!(" ({n})") } else { String::new() } }}</summary>
             <div class="multi-options">
                 {move || {
                     let opts = session.report.with(|r| r.as_ref().map(options).unwrap_or_default());

@@ -3,6 +3,7 @@
 
 use super::kpi_card::KpiCard;
 use crate::format::{change, percent};
+use crate::i18n::t;
 use leptos::prelude::*;
 use partnerlens::charts::spark_chart::Spark;
 use partnerlens::metrics::customers::Customers;
@@ -20,20 +21,20 @@ pub fn KpiSummary(customers: Customers, range: Range) -> impl IntoView {
     let i = |v: Option<u64>| v.map(|x| x as i64);
     view! {
         <div class="kpis">
-            <KpiCard title="Customers" metric="customers.kpis.customers.value" value=i(k.customers.value)
-                second=("change", "customers.kpis.customers.change_pct", k.customers.change_pct, change(k.customers.change_pct))
+            <KpiCard title=t("Customers") metric="customers.kpis.customers.value" value=i(k.customers.value)
+                second=(t("change"), "customers.kpis.customers.change_pct", k.customers.change_pct, change(k.customers.change_pct))
                 spark_name="customers" spark=spark(f(&k.customers.spark)) />
-            <KpiCard title="Active customers" metric="customers.kpis.active_customers.value" value=i(k.active_customers.value)
+            <KpiCard title=t("Active customers") metric="customers.kpis.active_customers.value" value=i(k.active_customers.value)
                 empty_reason="Needs a usage report for the last month of the range: AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."
-                second=("change", "customers.kpis.active_customers.change_pct", k.active_customers.change_pct, change(k.active_customers.change_pct))
+                second=(t("change"), "customers.kpis.active_customers.change_pct", k.active_customers.change_pct, change(k.active_customers.change_pct))
                 spark_name="active_customers" spark=spark(f(&k.active_customers.spark)) />
-            <KpiCard title="Customers added" metric="customers.kpis.customers_added.value" value=i(k.customers_added.value)
-                second=("vs. previous period", "customers.kpis.customers_added.change_pct", k.customers_added.change_pct, change(k.customers_added.change_pct))
+            <KpiCard title=t("Customers added") metric="customers.kpis.customers_added.value" value=i(k.customers_added.value)
+                second=(t("vs. previous period"), "customers.kpis.customers_added.change_pct", k.customers_added.change_pct, change(k.customers_added.change_pct))
                 spark_name="customers_added" spark=spark(f(&k.customers_added.spark)) />
-            <KpiCard title="Customers churned" metric="customers.kpis.customers_churned.value" value=i(k.customers_churned.value)
-                second=("churn rate", "customers.kpis.customers_churned.churn_rate_pct", k.customers_churned.churn_rate_pct, percent(k.customers_churned.churn_rate_pct))
+            <KpiCard title=t("Customers churned") metric="customers.kpis.customers_churned.value" value=i(k.customers_churned.value)
+                second=(t("churn rate"), "customers.kpis.customers_churned.churn_rate_pct", k.customers_churned.churn_rate_pct, percent(k.customers_churned.churn_rate_pct))
                 spark_name="customers_churned" spark=spark(f(&k.customers_churned.spark)) />
-            <KpiCard title="Net customers added" metric="customers.kpis.net_customers_added.value" value=k.net_customers_added.value
+            <KpiCard title=t("Net customers added") metric="customers.kpis.net_customers_added.value" value=k.net_customers_added.value
                 spark_name="net_customers_added"
                 spark=spark(k.net_customers_added.spark.iter().map(|x| x.map(|y| y as f64)).collect()) />
         </div>

@@ -1,6 +1,7 @@
 //! Light, dark or the system's setting: sets `data-theme` on the page (the CSS holds both
 //! palettes), remembers the choice in this browser, and makes every chart redraw.
 
+use crate::i18n::t;
 use crate::theme::{apply, ThemeEpoch};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -45,11 +46,11 @@ pub fn ThemeSwitch() -> impl IntoView {
     };
     view! {
         <label class="theme-switch">
-            "Theme "
+            {t("Theme")}" "
             <select id="theme-select" on:change=on_change prop:value=move || choice.get()>
-                <option value="auto">"Auto (system)"</option>
-                <option value="light">"Light"</option>
-                <option value="dark">"Dark"</option>
+                <option value="auto">{t("Auto (system)")}</option>
+                <option value="light">{t("Light")}</option>
+                <option value="dark">{t("Dark")}</option>
             </select>
         </label>
     }
