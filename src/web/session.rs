@@ -49,6 +49,10 @@ fn this_month() -> Option<Month> {
 #[derive(Clone, Copy)]
 pub struct Session {
     worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// Counts the workers started: replies and errors of a replaced worker (a `Ready` already on
+    /// its way when it was terminated) are ignored, so they cannot flush the queue meant for
+    /// the new one before it can hear it.
+    generation: StoredValue<u64>,
     /// Messages wait here until the worker's wasm has started and said `Ready`.
     queue: StoredValue<Option<Vec<js_sys::Array>>, LocalStorage>,
     /// Files the worker holds, to give them back to a new worker after a cancel.
@@ -80,6 +84,7 @@ impl Session {
     pub fn new() -> Self {
         let s = Session {
             worker: StoredValue::new_local(None),
+            generation: StoredValue::new(0),
             queue: StoredValue::new_local(Some(Vec::new())),
             held: StoredValue::new_local(Vec::new()),
             pending: StoredValue::new_local(None),
@@ -115,8 +120,13 @@ impl Session {
             }
         };
         let s = *self;
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if s.generation.get_value() != mine {
+                    return;
+                }
                 if let Some(reply) = ev
                     .data()
                     .as_string()
@@ -130,6 +140,9 @@ impl Session {
         let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
             move |ev: web_sys::ErrorEvent| {
                 ev.prevent_default();
+                if s.generation.get_value() != mine {
+                    return;
+                }
                 let loading = s
                     .pending
                     .with_value(|p| {
