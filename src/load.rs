@@ -99,11 +99,7 @@ fn load_delimited(
         delimiter: Some((delim as char).to_string()),
         ..Default::default()
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(delim, text);
     let mut record = csv::StringRecord::new();
     // Header: the first non-empty record.
     let mut header: Vec<String> = Vec::new();
@@ -182,11 +178,7 @@ fn load_delimited(
             q.rows_read -= 1;
             let mut one = csv::StringRecord::new();
             for (k, text_line) in lines.lines().enumerate() {
-                let mut r = csv::ReaderBuilder::new()
-                    .delimiter(delim)
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(text_line.as_bytes());
+                let mut r = csv_reader(delim, text_line);
                 if !matches!(r.read_record(&mut one), Ok(true)) || is_blank(&one) {
                     continue;
                 }
@@ -247,6 +239,15 @@ fn check_width(
         &value,
         format!("{width} fields as in the header, found {n}"),
     ))
+}
+
+/// Records of `text` split at `delim`, no header row, any number of fields (checked per row).
+fn csv_reader(delim: u8, text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
 }
 
 fn is_blank(record: &csv::StringRecord) -> bool {
