@@ -165,7 +165,11 @@ async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec
         let buffer = JsFuture::from(piece.array_buffer())
             .await
             .map_err(|_| format!("{name}: the browser could not read the file"))?;
-        bytes.extend_from_slice(&Uint8Array::new(&buffer).to_vec());
+        // Straight into the file's buffer (no intermediate Vec).
+        let piece = Uint8Array::new(&buffer);
+        let from = bytes.len();
+        bytes.resize(from + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[from..]);
         at = end;
         send(&Reply::Progress {
             file: name.to_string(),
