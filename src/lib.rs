@@ -25,6 +25,7 @@ pub mod sample;
 pub mod sniff;
 pub mod store;
 pub mod sub_facts;
+pub mod text;
 pub mod values;
 pub mod workspace;
 

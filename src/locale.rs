@@ -75,6 +75,52 @@ impl Lang {
         out
     }
 
+    /// A month for display: ISO `2025-01` in English (as the reports write it), the locale's
+    /// abbreviated month name and the year in the others: `jan. 2025`, `jan 2025`, `janv. 2025`.
+    pub fn month(self, m: crate::month::Month) -> String {
+        const SV: [&str; 12] = [
+            "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
+            "dec.",
+        ];
+        const NL: [&str; 12] = [
+            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ];
+        const FR: [&str; 12] = [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ];
+        let names = match self {
+            Lang::En => return m.to_string(),
+            Lang::Sv => &SV,
+            Lang::Nl => &NL,
+            Lang::Fr => &FR,
+        };
+        let name = names[(m.month() as usize).clamp(1, 12) - 1];
+        format!("{name}\u{a0}{}", m.year())
+    }
+
+    /// `month` for a `YYYY-MM` text (as charts label their columns); any other text unchanged.
+    pub fn month_text(self, s: &str) -> String {
+        match crate::month::Month::parse_ym(s) {
+            Some(m) if s.len() == 7 => self.month(m),
+            _ => s.to_string(),
+        }
+    }
+
+    /// A date (`YYYY-MM-DD`) for display: unchanged in English, `5 jan. 2026` in the others.
+    pub fn date_text(self, s: &str) -> String {
+        let day = s.get(8..10).and_then(|d| d.parse::<u32>().ok());
+        match (
+            self,
+            s.get(..7).and_then(crate::month::Month::parse_ym),
+            day,
+        ) {
+            (Lang::En, ..) => s.to_string(),
+            (_, Some(m), Some(d)) if s.len() == 10 => format!("{d}\u{a0}{}", self.month(m)),
+            _ => s.to_string(),
+        }
+    }
+
     /// A percentage: `18.2%`, `18,2 %` (sv, fr, nl put a space before the sign).
     pub fn percent(self, v: f64, decimals: usize) -> String {
         match self {
@@ -97,6 +143,17 @@ mod tests {
         assert_eq!(Lang::En.number(-0.01, 1), "0.0");
         assert_eq!(Lang::Sv.percent(18.18, 1), "18,2\u{a0}%");
         assert_eq!(Lang::En.percent(18.18, 1), "18.2%");
+    }
+    #[test]
+    fn months_and_dates() {
+        let m = crate::month::Month::new(2025, 1).unwrap();
+        assert_eq!(Lang::En.month(m), "2025-01");
+        assert_eq!(Lang::Sv.month(m), "jan.\u{a0}2025");
+        assert_eq!(Lang::Nl.month_text("2025-03"), "mrt\u{a0}2025");
+        assert_eq!(Lang::Fr.month_text("2025-02"), "févr.\u{a0}2025");
+        assert_eq!(Lang::Fr.month_text("Other"), "Other");
+        assert_eq!(Lang::Sv.date_text("2026-01-05"), "5\u{a0}jan.\u{a0}2026");
+        assert_eq!(Lang::En.date_text("2026-01-05"), "2026-01-05");
     }
     #[test]
     fn tags() {

@@ -113,7 +113,7 @@ fn adds_and_churns_one_group_per_month_churn_below_zero() {
     assert!(map2.items.iter().all(|i| i.series.is_some_and(|s| s < 2)));
     assert!(!svg2.to_uppercase().contains(&hex(theme.series(3))));
     assert_eq!(
-        data.tooltip(1).unwrap(),
+        data.tooltip(1, partnerlens::locale::Lang::En).unwrap(),
         "2025-02\nNew: 1\nExisting: 1\nChurned: 1"
     );
 }
@@ -223,7 +223,14 @@ fn trend_stacks_per_month() {
         let nonzero = month.values.len().min(trend.names.len());
         assert!(drawn.len() <= nonzero && !drawn.is_empty(), "month {m}");
     }
-    assert!(trend.tooltip(0).unwrap().lines().count() == trend.names.len() + 1);
+    assert!(
+        trend
+            .tooltip(0, partnerlens::locale::Lang::En)
+            .unwrap()
+            .lines()
+            .count()
+            == trend.names.len() + 1
+    );
 }
 
 #[test]
@@ -268,7 +275,10 @@ fn spark_has_a_band_per_month() {
         spark_chart::draw(a, &spark, &Theme::light())
     });
     assert_eq!(map.bands.len(), 3);
-    assert_eq!(spark.tooltip(1).unwrap(), "2025-02: —");
+    assert_eq!(
+        spark.tooltip(1, partnerlens::locale::Lang::En).unwrap(),
+        "2025-02: —"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::customers::MonthlyCustomers;
 use crate::metrics::range::Range;
 use plotters::coord::Shift;
@@ -57,13 +58,13 @@ impl ActiveVsTotal {
             }],
         }
     }
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let month = self.months.get(i)?;
-        let v = |s: &Vec<Option<u64>>| super::or_dash(s.get(i).copied().flatten());
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let month = lang.month_text(self.months.get(i)?);
+        let v = |s: &Vec<Option<u64>>| super::or_dash(lang, s.get(i).copied().flatten());
         Some(format!(
-            "{month}\nActive customers: {}\nCustomers: {}",
-            v(&self.active),
-            v(&self.customers)
+            "{month}\n{}\n{}",
+            super::pair(lang, "Active customers", &v(&self.active)),
+            super::pair(lang, "Customers", &v(&self.customers))
         ))
     }
 }

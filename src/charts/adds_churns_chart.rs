@@ -3,6 +3,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::customers::MonthlyCustomers;
 use crate::metrics::range::Range;
 use plotters::coord::Shift;
@@ -69,15 +70,16 @@ impl AddsChurns {
     }
 
     /// The tooltip for month `i`: its month and every value (hidden series too).
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let month = self.months.get(i)?;
-        let v = |s: usize| super::or_dash(self.values[s].get(i).copied().flatten());
-        Some(format!(
-            "{month}\nNew: {}\nExisting: {}\nChurned: {}",
-            v(0),
-            v(1),
-            v(2)
-        ))
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let month = lang.month_text(self.months.get(i)?);
+        let v = |s: usize| {
+            super::pair(
+                lang,
+                SERIES[s],
+                &super::or_dash(lang, self.values[s].get(i).copied().flatten()),
+            )
+        };
+        Some(format!("{month}\n{}\n{}\n{}", v(0), v(1), v(2)))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::licenses::buckets::Bands;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -29,12 +30,16 @@ impl BandChart {
             colour,
         }
     }
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        Some(format!(
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let name = crate::text::lookup(lang, &self.name).unwrap_or(&self.name);
+        Some(crate::text::fill(
+            lang,
             "{} {}%: {} license rows",
-            self.name,
-            Bands::LABELS.get(i)?,
-            self.counts.get(i)?
+            &[
+                name,
+                Bands::LABELS.get(i)?,
+                &lang.number(*self.counts.get(i)? as f64, 0),
+            ],
         ))
     }
 }

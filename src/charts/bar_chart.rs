@@ -3,6 +3,7 @@
 
 use super::stacked_columns::format_axis;
 use super::{err, ChartMap, Item, Shape, Theme};
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -30,8 +31,12 @@ impl Bars {
             .filter(|i| !self.hidden.get(*i).copied().unwrap_or(false))
             .collect()
     }
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        Some(format!("{}: {}", self.labels.get(i)?, self.values.get(i)?))
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        Some(super::pair(
+            lang,
+            self.labels.get(i)?,
+            &lang.number(*self.values.get(i)? as f64, 0),
+        ))
     }
 }
 
@@ -77,7 +82,7 @@ pub fn draw<DB: DrawingBackend>(
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(5)
-        .x_label_formatter(&|v| format_axis(*v))
+        .x_label_formatter(&|v| format_axis(*v, theme.lang))
         .x_label_style(style.clone())
         .light_line_style(theme.background)
         .bold_line_style(theme.grid)

@@ -144,7 +144,11 @@ pub fn draw<DB: DrawingBackend>(
         .color(&theme.muted)
         .pos(Pos::new(HPos::Left, VPos::Center));
     area.draw(&Text::new(
-        format!("1 … {} customers", max as u64),
+        crate::text::fill(
+            theme.lang,
+            "1 … {} customers",
+            &[&theme.lang.number(max, 0)],
+        ),
         (lx + lw + (font * 0.5) as i32, ly + lh / 2),
         t,
     ))

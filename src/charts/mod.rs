@@ -21,12 +21,24 @@ pub mod theme;
 pub mod trend_chart;
 pub mod world;
 
+use crate::locale::Lang;
 pub use chart_map::{ChartMap, Item, Shape};
 pub use theme::Theme;
 
-/// A value for a tooltip, or `—` where it is unknown.
-pub(crate) fn or_dash<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_else(|| "—".into())
+/// A count for a tooltip in `lang`, or `—` where it is unknown.
+pub(crate) fn or_dash(lang: Lang, v: Option<u64>) -> String {
+    v.map(|x| lang.number(x as f64, 0))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// `name: value` for a tooltip line, with the name in `lang` when the catalogue has it (French
+/// puts a no-break space before the colon).
+pub(crate) fn pair(lang: Lang, name: &str, value: &str) -> String {
+    let name = crate::text::lookup(lang, name).unwrap_or(name);
+    match lang {
+        Lang::Fr => format!("{name}\u{a0}: {value}"),
+        _ => format!("{name}: {value}"),
+    }
 }
 
 /// Any drawing error, as text (the backends' error types differ).

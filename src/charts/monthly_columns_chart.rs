@@ -3,6 +3,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -22,9 +23,13 @@ impl MonthlyColumns {
         Table::monthly(&self.months, &[(self.name.as_str(), &self.values[..])])
     }
 
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = super::or_dash(*self.values.get(i)?);
-        Some(format!("{}\n{}: {v}", self.months.get(i)?, self.name))
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let v = super::or_dash(lang, *self.values.get(i)?);
+        Some(format!(
+            "{}\n{}",
+            lang.month_text(self.months.get(i)?),
+            super::pair(lang, &self.name, &v)
+        ))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::licenses::adoption_trend::AdoptionMonth;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -35,13 +36,13 @@ impl PercentTrend {
             usage: trend.iter().map(|m| m.usage_pct).collect(),
         }
     }
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let p = |v: Option<f64>| v.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into());
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let p = |v: Option<f64>| v.map(|x| lang.percent(x, 1)).unwrap_or_else(|| "—".into());
         Some(format!(
-            "{}\nDeployment: {}\nUsage: {}",
-            self.months.get(i)?,
-            p(*self.deployment.get(i)?),
-            p(*self.usage.get(i)?)
+            "{}\n{}\n{}",
+            lang.month_text(self.months.get(i)?),
+            super::pair(lang, "Deployment", &p(*self.deployment.get(i)?)),
+            super::pair(lang, "Usage", &p(*self.usage.get(i)?))
         ))
     }
 }

@@ -2,6 +2,7 @@
 //! selected slice is pulled out and outlined; selecting one fills the SKU chart beside it.
 
 use super::{err, ChartMap, Item, Shape, Theme};
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -21,13 +22,17 @@ impl Pie {
         Table::categories("Product", "Customers", &self.labels, &self.values)
     }
 
-    pub fn tooltip(&self, i: usize) -> Option<String> {
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
         let total: u64 = self.values.iter().sum();
         let v = *self.values.get(i)?;
-        Some(format!(
-            "{}: {v} customers ({:.1}%)",
-            self.labels.get(i)?,
-            v as f64 / total.max(1) as f64 * 100.0
+        Some(crate::text::fill(
+            lang,
+            "{}: {} customers ({})",
+            &[
+                self.labels.get(i)?,
+                &lang.number(v as f64, 0),
+                &lang.percent(v as f64 / total.max(1) as f64 * 100.0, 1),
+            ],
         ))
     }
 }
@@ -57,7 +62,11 @@ pub fn draw<DB: DrawingBackend>(
         ..Default::default()
     };
     if total == 0 {
-        return super::message::draw(area, "No current customers", theme);
+        return super::message::draw(
+            area,
+            crate::text::tr(theme.lang, "No current customers"),
+            theme,
+        );
     }
     let mut start = 0.0;
     for (i, v) in data.values.iter().enumerate() {

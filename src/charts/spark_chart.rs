@@ -2,6 +2,7 @@
 //! broken where a month is unknown, with the last point marked.
 
 use super::{err, ChartMap, Item, Shape, Theme};
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -12,9 +13,13 @@ pub struct Spark {
 }
 
 impl Spark {
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = super::or_dash(*self.values.get(i)?);
-        Some(format!("{}: {v}", self.months.get(i)?))
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let v = match *self.values.get(i)? {
+            Some(x) if x.fract() == 0.0 => lang.number(x, 0),
+            Some(x) => lang.number(x, 1),
+            None => "—".into(),
+        };
+        Some(super::pair(lang, &lang.month_text(self.months.get(i)?), &v))
     }
 }
 

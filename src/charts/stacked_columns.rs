@@ -96,7 +96,7 @@ pub fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| format_axis(*v))
+        .y_label_formatter(&|v| format_axis(*v, theme.lang))
         .y_label_style(label_style.clone())
         .light_line_style(theme.background)
         .bold_line_style(theme.grid)
@@ -125,7 +125,7 @@ pub fn draw<DB: DrawingBackend>(
         });
         if i % step == 0 {
             area.draw(&Text::new(
-                label.clone(),
+                theme.lang.month_text(label),
                 ((x0 + x1) / 2, yr.end + (font * 0.4) as i32),
                 below.clone(),
             ))
@@ -152,7 +152,8 @@ pub fn draw<DB: DrawingBackend>(
             let t = TextStyle::from((theme.font.as_str(), font * 0.85).into_font())
                 .color(&theme.muted)
                 .pos(Pos::new(HPos::Center, VPos::Center));
-            area.draw(&Text::new("no data", mid, t)).map_err(err)?;
+            area.draw(&Text::new(crate::text::tr(theme.lang, "no data"), mid, t))
+                .map_err(err)?;
             continue;
         }
         let (mut up, mut down) = (0.0f64, 0.0f64);
@@ -248,15 +249,15 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Axis numbers: `1.2k`, `3.4M`, integers as integers.
-pub fn format_axis(v: f64) -> String {
+pub fn format_axis(v: f64, lang: crate::locale::Lang) -> String {
     let a = v.abs();
     if a >= 1e6 {
-        format!("{:.1}M", v / 1e6)
+        format!("{}M", lang.number(v / 1e6, 1))
     } else if a >= 1e4 {
-        format!("{:.0}k", v / 1e3)
+        format!("{}k", lang.number(v / 1e3, 0))
     } else if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
+        lang.number(v.round(), 0)
     } else {
-        format!("{v:.1}")
+        lang.number(v, 1)
     }
 }

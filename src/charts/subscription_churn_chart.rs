@@ -3,6 +3,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::azure::subscription_series::SubscriptionMonth;
 use crate::metrics::range::Range;
 use plotters::coord::Shift;
@@ -78,15 +79,21 @@ impl SubscriptionChurn {
             lines: Vec::new(),
         }
     }
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let v = |s: &Vec<Option<u64>>| super::or_dash(s.get(i).copied().flatten());
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let v = |name: &str, s: &Vec<Option<u64>>| {
+            super::pair(
+                lang,
+                name,
+                &super::or_dash(lang, s.get(i).copied().flatten()),
+            )
+        };
         Some(format!(
-            "{}\nActive: {}\nNew: {}\nDeprovisioned or suspended: {}\nRenewed: {}",
-            self.months.get(i)?,
-            v(&self.active),
-            v(&self.new),
-            v(&self.deprovisioned),
-            v(&self.renewed)
+            "{}\n{}\n{}\n{}\n{}",
+            lang.month_text(self.months.get(i)?),
+            v("Active", &self.active),
+            v("New", &self.new),
+            v("Deprovisioned or suspended", &self.deprovisioned),
+            v("Renewed", &self.renewed)
         ))
     }
 }

@@ -24,6 +24,8 @@ pub struct Theme {
     /// Device pixels per CSS pixel: the canvas bitmap is drawn this much larger so that it is
     /// sharp on high-density screens. Every size in a chart is multiplied by it, here alone.
     pub pixel_ratio: f64,
+    /// The language of the words and months a chart draws (axis labels, "no data").
+    pub lang: crate::locale::Lang,
 }
 
 impl Theme {
@@ -51,6 +53,7 @@ impl Theme {
             font: "sans-serif".into(),
             font_size: 12.0,
             pixel_ratio: 1.0,
+            lang: crate::locale::Lang::En,
         }
     }
 

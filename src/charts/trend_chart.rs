@@ -4,6 +4,7 @@
 
 use super::stacked_columns::{self, Columns, Series};
 use super::{ChartMap, Theme};
+use crate::locale::Lang;
 use crate::metrics::customers::distribution_trend::TrendMonth;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -112,12 +113,12 @@ impl Trend {
         }
     }
     /// Month `i` and every stack's value.
-    pub fn tooltip(&self, i: usize) -> Option<String> {
-        let month = self.months.get(i)?;
-        let mut s = month.clone();
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let mut s = lang.month_text(self.months.get(i)?);
         for (n, v) in self.names.iter().zip(&self.values) {
-            let v = super::or_dash(v.get(i).copied().flatten());
-            s.push_str(&format!("\n{n}: {v}"));
+            let v = super::or_dash(lang, v.get(i).copied().flatten());
+            s.push('\n');
+            s.push_str(&super::pair(lang, n, &v));
         }
         Some(s)
     }

@@ -94,7 +94,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <header class="top">
-            <h1>"Partnerlens"</h1>
+            <h1>{t("Partnerlens")}</h1>
             <p class="tagline">{move || { lang.track(); t("Partner Center analytics from your report downloads, computed in your browser.") }}</p>
             <div class="header-tools">
                 <label class="lang-switch">
@@ -111,7 +111,7 @@ pub fn App() -> impl IntoView {
             <DropZone session />
             <StatusBar session />
             <CrashReport session />
-            <nav class="pages" aria-label="Dashboards">
+            <nav class="pages" aria-label=t("Dashboards")>
                 {PAGES.iter().enumerate().map(|(i, name)| view! {
                     <button class="page-tab" data-page=i.to_string() aria-current=move || if page.get() == i { "page" } else { "false" }
                         on:click=move |_| page.set(i)>{t(name)}</button>
@@ -119,9 +119,9 @@ pub fn App() -> impl IntoView {
             </nav>
             <div class="page-tools">
                 <button class="button small" id="export-report" on:click=export_report
-                    title="The whole report as JSON, as the command line prints it">{t("Download report (JSON)")}</button>
+                    title=t("The whole report as JSON, as the command line prints it")>{t("Download report (JSON)")}</button>
                 <button class="button small" id="print-all" on:click=print_all
-                    title="Every dashboard laid out for paper (choose Save as PDF to keep it)">{t("Print all dashboards")}</button>
+                    title=t("Every dashboard laid out for paper (choose Save as PDF to keep it)")>{t("Print all dashboards")}</button>
             </div>
             {move || if printing.get() {
                 view! {

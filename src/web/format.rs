@@ -25,3 +25,8 @@ pub fn percent(v: Option<f64>) -> String {
 pub fn raw<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
+
+/// A count in the page's language: `1 234` in Swedish.
+pub fn n(v: u64) -> String {
+    crate::i18n::lang().number(v as f64, 0)
+}

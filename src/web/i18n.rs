@@ -49,77 +49,49 @@ pub fn remember(lang: Lang) {
     }
 }
 
-/// `en` in the current language. Partner Center's own wording where it has one (its Insights
-/// pages in Swedish, Dutch and French).
+/// `en` in the current language (the catalogue is `src/text.tsv`, see `partnerlens::text`).
 pub fn t(en: &'static str) -> &'static str {
-    let [sv, nl, fr] = match en {
-        "Partner Center analytics from your report downloads, computed in your browser." => [
-            "Partner Center-analys från dina nedladdade rapporter, beräknad i din webbläsare.",
-            "Partner Center-analyses uit uw gedownloade rapporten, berekend in uw browser.",
-            "Analyses Espace partenaires à partir de vos rapports téléchargés, calculées dans votre navigateur.",
-        ],
-        "Customers" => ["Kunder", "Klanten", "Clients"],
-        "Azure & subscriptions" => ["Azure och prenumerationer", "Azure en abonnementen", "Azure et abonnements"],
-        "Licenses" => ["Licenser", "Licenties", "Licences"],
-        "Theme" => ["Tema", "Thema", "Thème"],
-        "Language" => ["Språk", "Taal", "Langue"],
-        "Auto (system)" => ["Auto (system)", "Automatisch (systeem)", "Auto (système)"],
-        "Light" => ["Ljust", "Licht", "Clair"],
-        "Dark" => ["Mörkt", "Donker", "Sombre"],
-        "Drop Partner Center report files here" => [
-            "Släpp rapportfiler från Partner Center här",
-            "Zet Partner Center-rapportbestanden hier neer",
-            "Déposez ici les fichiers de rapport de l'Espace partenaires",
-        ],
-        "Files are read in this browser and never sent anywhere." => [
-            "Filerna läses i den här webbläsaren och skickas aldrig någonstans.",
-            "Bestanden worden in deze browser gelezen en nooit verzonden.",
-            "Les fichiers sont lus dans ce navigateur et ne sont jamais envoyés.",
-        ],
-        "Choose files…" => ["Välj filer…", "Bestanden kiezen…", "Choisir des fichiers…"],
-        "Load sample data" => ["Läs in exempeldata", "Voorbeeldgegevens laden", "Charger les données d'exemple"],
-        "Clear" => ["Rensa", "Wissen", "Effacer"],
-        "Remember my files in this browser" => [
-            "Kom ihåg mina filer i den här webbläsaren",
-            "Mijn bestanden in deze browser onthouden",
-            "Mémoriser mes fichiers dans ce navigateur",
-        ],
-        "Forget everything" => ["Glöm allt", "Alles vergeten", "Tout oublier"],
-        "Nothing ever leaves this browser" => [
-            "Inget lämnar någonsin den här webbläsaren",
-            "Er verlaat nooit iets deze browser",
-            "Rien ne quitte jamais ce navigateur",
-        ],
-        "Download report (JSON)" => ["Ladda ned rapport (JSON)", "Rapport downloaden (JSON)", "Télécharger le rapport (JSON)"],
-        "Print all dashboards" => ["Skriv ut alla instrumentpaneler", "Alle dashboards afdrukken", "Imprimer tous les tableaux de bord"],
-        "Months" => ["Månader", "Maanden", "Mois"],
-        "to" => ["till", "tot", "à"],
-        "6 months" => ["6 månader", "6 maanden", "6 mois"],
-        "12 months" => ["12 månader", "12 maanden", "12 mois"],
-        "24 months" => ["24 månader", "24 maanden", "24 mois"],
-        "All" => ["Alla", "Alle", "Tout"],
-        "Market" => ["Marknad", "Markt", "Marché"],
-        "Segment" => ["Segment", "Segment", "Segment"],
-        "Product" => ["Produkt", "Product", "Produit"],
-        "Attribution" => ["Attribuering", "Toeschrijving", "Attribution"],
-        "Clear filters" => ["Rensa filter", "Filters wissen", "Effacer les filtres"],
-        "Active customers" => ["Aktiva kunder", "Actieve klanten", "Clients actifs"],
-        "Customers added" => ["Tillagda kunder", "Toegevoegde klanten", "Clients ajoutés"],
-        "Customers churned" => ["Förlorade kunder", "Verloren klanten", "Clients perdus"],
-        "Net customers added" => ["Netto tillagda kunder", "Netto toegevoegde klanten", "Clients ajoutés nets"],
-        "change" => ["förändring", "verandering", "évolution"],
-        "vs. previous period" => ["jämfört med föregående period", "t.o.v. vorige periode", "par rapport à la période précédente"],
-        "churn rate" => ["omsättningshastighet", "verloop", "taux d'attrition"],
-        "Customer adds and churns" => ["Tillagda och förlorade kunder", "Toegevoegde en verloren klanten", "Clients ajoutés et perdus"],
-        "New" => ["Nya", "Nieuw", "Nouveaux"],
-        "Existing" => ["Befintliga", "Bestaand", "Existants"],
-        "Churned" => ["Förlorade", "Verloren", "Perdus"],
-        _ => return en,
-    };
-    match lang() {
-        Lang::En => en,
-        Lang::Sv => sv,
-        Lang::Nl => nl,
-        Lang::Fr => fr,
+    partnerlens::text::tr(lang(), en)
+}
+
+/// A text with values (`{}` for each, in order), in the current language.
+pub fn tf(en: &'static str, args: &[&str]) -> String {
+    partnerlens::text::fill(lang(), en, args)
+}
+
+/// A text that is not static (a chart's series name or table header): translated when the
+/// catalogue has it, else as it is (a product name stays a product name).
+pub fn td(text: &str) -> String {
+    partnerlens::text::lookup(lang(), text)
+        .map(str::to_string)
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// A message the engine made in English (a file's error or warning), in the current language.
+pub fn msg(text: &str) -> String {
+    partnerlens::text::message(lang(), text)
+}
+
+/// A month (`YYYY-MM` text or `Month`) in the current language.
+pub fn month_text(text: &str) -> String {
+    lang().month_text(text)
+}
+pub fn month(m: partnerlens::month::Month) -> String {
+    lang().month(m)
+}
+/// A date (`YYYY-MM-DD`) in the current language.
+pub fn date(text: &str) -> String {
+    lang().date_text(text)
+}
+
+/// A number written plainly (`1234.5`, as tables and CSV hold it) in the current language
+/// (`1 234,5`); any other text unchanged.
+pub fn number_text(text: &str) -> String {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && !text.contains(['e', 'E']) => {
+            let decimals = text.split_once('.').map(|(_, f)| f.len()).unwrap_or(0);
+            lang().number(v, decimals)
+        }
+        _ => text.to_string(),
     }
 }

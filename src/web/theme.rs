@@ -18,6 +18,7 @@ pub fn page_theme() -> Theme {
         .map(|w| w.device_pixel_ratio())
         .filter(|r| *r >= 1.0)
         .unwrap_or(1.0);
+    theme.lang = crate::i18n::lang();
     theme
 }
 

@@ -4,7 +4,7 @@
 use super::chart_canvas::ChartCanvas;
 use super::legend::Legend;
 use super::zoom_slider::ZoomSlider;
-use crate::i18n::t;
+use crate::i18n::{month_text, t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::adds_churns_chart::{self, AddsChurns, SERIES};
@@ -37,22 +37,28 @@ pub fn AddsChurnsView(session: Session) -> impl IntoView {
         })
     };
     let label = Signal::derive(move || match data() {
-        Some(d) => format!(
-            "Customer adds and churns per month, {} to {}. New: {}. Churned: {}.",
-            d.months.first().cloned().unwrap_or_default(),
-            d.months.last().cloned().unwrap_or_default(),
-            d.values[0]
-                .iter()
-                .map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            d.values[2]
-                .iter()
-                .map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        None => "No customer data".into(),
+        Some(d) => {
+            let list = |s: usize| {
+                d.values[s]
+                    .iter()
+                    .map(|v| {
+                        v.map(|x| crate::format::count(Some(x as i64)))
+                            .unwrap_or(t("no data").into())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            tf(
+                "Customer adds and churns per month, {} to {}. New: {}. Churned: {}.",
+                &[
+                    &month_text(&d.months.first().cloned().unwrap_or_default()),
+                    &month_text(&d.months.last().cloned().unwrap_or_default()),
+                    &list(0),
+                    &list(2),
+                ],
+            )
+        }
+        None => t("No customer data").into(),
     });
     view! {
         <section class="card wide" id="adds-churns">
@@ -65,9 +71,9 @@ pub fn AddsChurnsView(session: Session) -> impl IntoView {
                 table=Signal::derive(move || data().map(|d| d.table()).unwrap_or_default()) label height=300
                 draw=move |area, theme| match data() {
                     Some(d) => adds_churns_chart::draw(area, &d, theme),
-                    None => message::draw(area, "Needs a customers, subscriptions or Azure usage report", theme),
+                    None => message::draw(area, t("Needs a customers, subscriptions or Azure usage report"), theme),
                 }
-                tooltip=move |i| data().and_then(|d| d.tooltip(i)) />
+                tooltip=move |i| data().and_then(|d| d.tooltip(i, crate::i18n::lang())) />
         </section>
     }
 }

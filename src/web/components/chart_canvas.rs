@@ -3,6 +3,7 @@
 //! pointer positions into tooltips and picks through the chart's pixel-to-data map.
 
 use crate::components::chart_table::ChartTable;
+use crate::i18n::t;
 use crate::theme::page_theme;
 use leptos::prelude::*;
 use partnerlens::charts::table::Table;
@@ -139,17 +140,17 @@ where
         let data_tools = table.map(|_| {
             view! {
                 <button class="button small" data-export-csv=name.clone() on:click=export_csv
-                    title="Download this chart's numbers as CSV">"CSV"</button>
+                    title=t("Download this chart's numbers as CSV")>{t("CSV")}</button>
                 <button class="button small" data-show-table=name.clone() aria-pressed=move || show_table.get().to_string()
                     on:click=move |_| show_table.update(|s| *s = !*s)
-                    title="Show this chart's numbers as a table">"Table"</button>
+                    title=t("Show this chart's numbers as a table")>{t("Table")}</button>
             }
         });
         view! {
             <div class="chart-tools">
                 {data_tools}
                 <button class="button small" data-export-png=name.clone() on:click=export_png
-                    title="Download this chart as a PNG image at twice the screen resolution">"PNG"</button>
+                    title=t("Download this chart as a PNG image at twice the screen resolution")>{t("PNG")}</button>
             </div>
         }
     });
@@ -182,7 +183,7 @@ where
             {move || tip.get().map(|(x, y, t)| view! {
                 <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 14) style:top=format!("{}px", y + 10)>{t}</div>
             })}
-            {move || error.get().map(|e| view! { <p class="error">"The chart could not be drawn: "{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error">{t("The chart could not be drawn:")}" "{e}</p> })}
             {table_view}
         </div>
     }

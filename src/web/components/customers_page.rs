@@ -8,6 +8,7 @@ use super::geography_view::GeographyView;
 use super::kpi_summary::KpiSummary;
 use super::product_view::ProductView;
 use super::trend_view::TrendView;
+use crate::i18n::{month, t};
 use crate::session::Session;
 use leptos::prelude::*;
 
@@ -22,12 +23,12 @@ pub fn CustomersPage(session: Session) -> impl IntoView {
     view! {
         {move || loaded.get().then(|| view! {
             <section class="customers" id="customers">
-                <h2 class="page-title">"Customers"</h2>
+                <h2 class="page-title">{t("Customers")}</h2>
                 <FilterBar session />
                 <p class="range">{move || session.report.with(|r| r.as_ref().map(|r| {
-                    let range = r.range.map(|g| format!("{} – {}", g.from, g.to)).unwrap_or_default();
-                    let window = r.window.as_ref().map(|w| format!("{} – {}", w.first, w.last)).unwrap_or_default();
-                    view! { "Range " <strong data-range="">{range}</strong> " · data covers " {window} }
+                    let range = r.range.map(|g| format!("{} – {}", month(g.from), month(g.to))).unwrap_or_default();
+                    let window = r.window.as_ref().map(|w| format!("{} – {}", month(w.first), month(w.last))).unwrap_or_default();
+                    view! { {t("Range")}" " <strong data-range="">{range}</strong> " · "{t("data covers")}" " {window} }
                 }))}</p>
                 {move || if has_customers.get() {
                     view! {
@@ -43,7 +44,7 @@ pub fn CustomersPage(session: Session) -> impl IntoView {
                     }.into_any()
                 } else {
                     view! {
-                        <p class="empty">"Customer figures need a CustomersAndTenants, SeatsSubscriptionsAndRevenue or AzureUsage report (a status report); none is loaded."</p>
+                        <p class="empty">{t("Customer figures need a CustomersAndTenants, SeatsSubscriptionsAndRevenue or AzureUsage report (a status report); none is loaded.")}</p>
                     }.into_any()
                 }}
             </section>

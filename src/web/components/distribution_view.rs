@@ -4,6 +4,7 @@
 use super::chart_canvas::ChartCanvas;
 use super::legend::Legend;
 use super::tabs::Tabs;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::bar_chart::{self, Bars};
@@ -51,15 +52,15 @@ pub fn DistributionView(session: Session) -> impl IntoView {
             hidden: v.iter().map(|x| h.contains(&x.value)).collect(),
             colour_each: true,
             empty_text: if v.is_empty() {
-                format!("No values: {}", TABS[tab.get()].2)
+                tf("No values: {}", &[t(TABS[tab.get()].2)])
             } else {
-                "Every value is hidden".into()
+                t("Every value is hidden").into()
             },
         }
     };
     view! {
         <section class="card" id="distribution">
-            <h2>"Customer distribution"</h2>
+            <h2>{t("Customer distribution")}</h2>
             <Tabs name="customers.distribution" labels={TABS.iter().map(|t| t.0).collect::<Vec<_>>()} selected=tab />
             <Legend chart="customers.distribution"
                 names=Signal::derive(move || values.get().iter().map(label).collect::<Vec<_>>())
@@ -72,9 +73,9 @@ pub fn DistributionView(session: Session) -> impl IntoView {
                 }) />
             <ChartCanvas name="customers.distribution".into()
                 table=Signal::derive(move || bars().table()) height=260
-                label=Signal::derive(move || format!("Current customers by {}: {}", TABS[tab.get()].0.to_lowercase(), values.get().iter().map(|v| format!("{} {}", label(v), v.customers)).collect::<Vec<_>>().join(", ")))
+                label=Signal::derive(move || tf("Current customers by {}: {}", &[&t(TABS[tab.get()].0).to_lowercase(), &values.get().iter().map(|v| format!("{} {}", label(v), crate::format::n(v.customers))).collect::<Vec<_>>().join("; ")]))
                 draw=move |area, theme| bar_chart::draw(area, &bars(), theme)
-                tooltip=move |i| bars().tooltip(i) />
+                tooltip=move |i| bars().tooltip(i, crate::i18n::lang()) />
         </section>
     }
 }

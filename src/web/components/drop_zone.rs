@@ -1,4 +1,4 @@
-//! Drop zone and multi-file picker, plus {t("Load sample data")}.
+//! Drop zone and multi-file picker, plus "Load sample data".
 
 use crate::components::remember_switch::RememberSwitch;
 use crate::i18n::t;
@@ -44,7 +44,7 @@ pub fn DropZone(session: Session) -> impl IntoView {
         >
             <p class="drop-title">{t("Drop Partner Center report files here")}</p>
             <p class="drop-hint">
-                "CustomersAndTenants, SeatsSubscriptionsAndRevenue, AzureUsage, OfficeUsage / EMS, Dynamics / Power BI usage (TSV or CSV) and the JSON analytics answers. "
+                {t("CustomersAndTenants, SeatsSubscriptionsAndRevenue, AzureUsage, OfficeUsage / EMS, Dynamics / Power BI usage (TSV or CSV) and the JSON analytics answers.")}" "
                 {t("Files are read in this browser and never sent anywhere.")}
             </p>
             <div class="drop-actions">

@@ -1,7 +1,7 @@
 //! Page filters for every view: month range (from/to, 6, 12, 24 months, all) and multi-select
 //! market, segment, product and attribution type. Changing one recomputes from the loaded data.
 
-use crate::i18n::t;
+use crate::i18n::{month, t};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::{Filter, Month};
@@ -32,7 +32,7 @@ pub fn FilterBar(session: Session) -> impl IntoView {
     };
     let select = move |is_from: bool| {
         view! {
-            <select aria-label=if is_from { "From month" } else { "To month" } data-range-select=if is_from { "from" } else { "to" }
+            <select aria-label=if is_from { t("From month") } else { t("To month") } data-range-select=if is_from { "from" } else { "to" }
                 on:change=move |ev| {
                     let m = Month::parse_ym(&event_target_value(&ev));
                     if is_from { session.from.set(m) } else { session.to.set(m) }
@@ -40,14 +40,14 @@ pub fn FilterBar(session: Session) -> impl IntoView {
                 {move || {
                     let current = range().map(|(a, b)| if is_from { a } else { b });
                     months().into_iter().map(|m| view! {
-                        <option value=m.to_string() selected=current == Some(m)>{m.to_string()}</option>
+                        <option value=m.to_string() selected=current == Some(m)>{month(m)}</option>
                     }).collect_view()
                 }}
             </select>
         }
     };
     view! {
-        <div class="filter-bar" role="group" aria-label="Filters">
+        <div class="filter-bar" role="group" aria-label=t("Filters")>
             <div class="range-picker">
                 <span class="label">{t("Months")}</span>
                 {select(true)} <span>{t("to")}</span> {select(false)}
@@ -80,7 +80,7 @@ where
                 {move || {
                     let opts = session.report.with(|r| r.as_ref().map(options).unwrap_or_default());
                     if opts.is_empty() {
-                        return view! { <p class="hint">"No values in the loaded reports"</p> }.into_any();
+                        return view! { <p class="hint">{t("No values in the loaded reports")}</p> }.into_any();
                     }
                     let selected = chosen();
                     opts.into_iter().map(|v| {

@@ -4,6 +4,7 @@
 
 use super::chart_canvas::ChartCanvas;
 use crate::format::{count, percent};
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::map_chart::{self, MapData};
@@ -92,29 +93,29 @@ pub fn GeographyView(session: Session) -> impl IntoView {
     });
     view! {
         <section class="card wide" id="geography">
-            <h2>"Geographic spread"</h2>
+            <h2>{t("Geographic spread")}</h2>
             <ChartCanvas name="customers.geography".into()
                 table=Signal::derive(move || partnerlens::charts::table::Table::categories("Country", "Customers", &rows.get().iter().map(|r| r.market.clone()).collect::<Vec<_>>(), &rows.get().iter().map(|r| r.customers).collect::<Vec<_>>())) height=340
-                label=Signal::derive(move || format!("World map of current customers by country: {}", rows.get().iter().map(|r| format!("{} {}", r.market, r.customers)).collect::<Vec<_>>().join(", ")))
+                label=Signal::derive(move || tf("World map of current customers by country: {}", &[&rows.get().iter().map(|r| format!("{} {}", r.market, crate::format::n(r.customers))).collect::<Vec<_>>().join("; ")]))
                 draw=move |area, theme| match map_data() {
                     Some((world, data, _)) => map_chart::draw(area, &world, &data, theme),
-                    None => message::draw(area, "Loading the world map…", theme),
+                    None => message::draw(area, t("Loading the world map…"), theme),
                 }
                 tooltip=move |i| {
                     let world = session.world.get_untracked()?;
                     let name = world.countries.get(i)?.name.clone();
                     let row = rows.with_untracked(|r| r.iter().find(|m| world.find(&m.market) == Some(i)).cloned());
-                    Some(match row { Some(r) => format!("{}: {} customers", r.market, r.customers), None => format!("{name}: no customers") })
+                    Some(match row { Some(r) => tf("{}: {} customers", &[&r.market, &crate::format::n(r.customers)]), None => tf("{}: no customers", &[&name]) })
                 }
                 on_pick=pick />
             {move || map_data().map(|(_, _, unmatched)| unmatched).filter(|u| !u.is_empty()).map(|u| view! {
-                <p class="hint">"Not on the map (no country of that name): "{u.join(", ")}</p>
+                <p class="hint">{t("Not on the map (no country of that name):")}" "{u.join(", ")}</p>
             })}
             <div class="grid-tools">
-                <input type="search" placeholder="Search countries" aria-label="Search countries" data-grid-search=""
+                <input type="search" placeholder=t("Search countries") aria-label=t("Search countries") data-grid-search=""
                     prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
-                <button class="button small" data-grid-reset="" on:click=move |_| { selected.set(None); search.set(String::new()); }>"Reset: whole world"</button>
-                {move || selected.get().map(|s| view! { <span class="selected-country">"Selected: " <strong>{s}</strong></span> })}
+                <button class="button small" data-grid-reset="" on:click=move |_| { selected.set(None); search.set(String::new()); }>{t("Reset: whole world")}</button>
+                {move || selected.get().map(|s| view! { <span class="selected-country">{t("Selected:")}" " <strong>{s}</strong></span> })}
             </div>
             <table class="grid" id="geography-grid">
                 <thead>
@@ -122,7 +123,7 @@ pub fn GeographyView(session: Session) -> impl IntoView {
                         {COLUMNS.iter().enumerate().map(|(i, c)| view! {
                             <th scope="col" class:num={i > 0} aria-sort=move || { let (col, desc) = sort.get(); if col == i { if desc { "descending" } else { "ascending" } } else { "none" } }>
                                 <button class="sort" data-sort=i.to_string() on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, i > 0) })>
-                                    {*c}
+                                    {t(c)}
                                     {move || { let (col, desc) = sort.get(); if col == i { if desc { " ▼" } else { " ▲" } } else { "" } }}
                                 </button>
                             </th>
@@ -133,7 +134,7 @@ pub fn GeographyView(session: Session) -> impl IntoView {
                     {move || {
                         let v = shown();
                         if v.is_empty() {
-                            return view! { <tr><td colspan="7" class="hint">"No country matches. CustomerMarket (or CustomerTenantCountry) fills this grid."</td></tr> }.into_any();
+                            return view! { <tr><td colspan="7" class="hint">{t("No country matches. CustomerMarket (or CustomerTenantCountry) fills this grid.")}</td></tr> }.into_any();
                         }
                         v.into_iter().map(|r| {
                             let market = r.market.clone();

@@ -2,6 +2,7 @@
 //! microchart, and hooks for tests (`data-metric`, `data-value`).
 
 use super::chart_canvas::ChartCanvas;
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use partnerlens::charts::spark_chart::{self, Spark};
 
@@ -23,14 +24,20 @@ pub fn KpiCard(
     spark: Spark,
 ) -> impl IntoView {
     let reason = value.is_none().then_some(empty_reason).flatten();
-    let label = format!(
-        "{title} per month: {}",
-        spark
-            .values
-            .iter()
-            .map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into()))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let label = tf(
+        "{} per month: {}",
+        &[
+            title,
+            &spark
+                .values
+                .iter()
+                .map(|v| {
+                    v.map(|x| crate::i18n::lang().number(x, 0))
+                        .unwrap_or(t("no data").into())
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ],
     );
     let tip = spark.clone();
     view! {
@@ -48,7 +55,7 @@ pub fn KpiCard(
             })}
             <ChartCanvas name=format!("customers.spark.{spark_name}") label=label height=36 bare=true
                 draw=move |area, theme| spark_chart::draw(area, &spark, theme)
-                tooltip=move |i| tip.tooltip(i) />
+                tooltip=move |i| tip.tooltip(i, crate::i18n::lang()) />
         </article>
     }
 }

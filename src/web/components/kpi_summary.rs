@@ -25,7 +25,7 @@ pub fn KpiSummary(customers: Customers, range: Range) -> impl IntoView {
                 second=(t("change"), "customers.kpis.customers.change_pct", k.customers.change_pct, change(k.customers.change_pct))
                 spark_name="customers" spark=spark(f(&k.customers.spark)) />
             <KpiCard title=t("Active customers") metric="customers.kpis.active_customers.value" value=i(k.active_customers.value)
-                empty_reason="Needs a usage report for the last month of the range: AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage."
+                empty_reason=t("Needs a usage report for the last month of the range: AzureUsage, OfficeUsage / EMS, Dynamics or Power BI usage.")
                 second=(t("change"), "customers.kpis.active_customers.change_pct", k.active_customers.change_pct, change(k.active_customers.change_pct))
                 spark_name="active_customers" spark=spark(f(&k.active_customers.spark)) />
             <KpiCard title=t("Customers added") metric="customers.kpis.customers_added.value" value=i(k.customers_added.value)
@@ -38,7 +38,7 @@ pub fn KpiSummary(customers: Customers, range: Range) -> impl IntoView {
                 spark_name="net_customers_added"
                 spark=spark(k.net_customers_added.spark.iter().map(|x| x.map(|y| y as f64)).collect()) />
         </div>
-        <div class="by-product-figures" aria-label="Customers by product">
+        <div class="by-product-figures" aria-label=t("Customers by product")>
             {customers.by_product.into_iter().map(|p| view! {
                 <div class="figure"><span class="figure-value">{crate::format::count(Some(p.customers as i64))}</span>" "<span class="figure-label">{p.product}</span></div>
             }).collect_view()}

@@ -1,5 +1,6 @@
 //! Legend items as toggle buttons: clicking (or Enter/Space) hides or shows a series.
 
+use crate::i18n::{t, td};
 use leptos::prelude::*;
 
 fn css(c: plotters::style::RGBColor) -> String {
@@ -19,7 +20,7 @@ pub fn Legend(
 ) -> impl IntoView {
     let epoch = use_context::<crate::theme::ThemeEpoch>();
     view! {
-        <div class="legend" role="group" aria-label="Series shown" data-legend=chart>
+        <div class="legend" role="group" aria-label=t("Series shown") data-legend=chart>
             {move || {
                 let theme = crate::theme::tracked(epoch);
                 let hidden = hidden.get();
@@ -32,7 +33,7 @@ pub fn Legend(
                         <button class="legend-item" class:off=off aria-pressed=(!off).to_string() data-series=series
                             on:click=move |_| on_toggle.run(i)>
                             <span class="swatch" style:background=swatch></span>
-                            {n}
+                            {td(&n)}
                         </button>
                     }
                 }).collect_view()

@@ -1,6 +1,7 @@
 //! License rows per 20-point band of deployment % and of usage %.
 
 use super::chart_canvas::ChartCanvas;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::band_chart::{self, BandChart};
@@ -20,15 +21,15 @@ pub fn LicenseBandsView(session: Session) -> impl IntoView {
     let panel = move |deployment: bool, name: &'static str, title: &'static str| {
         view! {
             <section class="card" id=name>
-                <h2>{title}</h2>
+                <h2>{t(title)}</h2>
                 <ChartCanvas name=format!("licenses.{name}")
                 table=Signal::derive(move || chart(deployment).map(|c| c.table()).unwrap_or_default()) height=220
-                    label=Signal::derive(move || chart(deployment).map(|c| format!("{title}: license rows per band, {:?}", c.counts)).unwrap_or_default())
+                    label=Signal::derive(move || chart(deployment).map(|c| tf("{}: license rows per band, {}", &[t(title), &c.counts.iter().map(|n| crate::format::n(*n)).collect::<Vec<_>>().join("; ")])).unwrap_or_default())
                     draw=move |area, theme| match chart(deployment) {
                         Some(c) => band_chart::draw(area, &c, theme),
-                        None => partnerlens::charts::message::draw(area, "No license report loaded", theme),
+                        None => partnerlens::charts::message::draw(area, t("No license report loaded"), theme),
                     }
-                    tooltip=move |i| chart(deployment).and_then(|c| c.tooltip(i)) />
+                    tooltip=move |i| chart(deployment).and_then(|c| c.tooltip(i, crate::i18n::lang())) />
             </section>
         }
     };

@@ -2,6 +2,7 @@
 //! sortable, searchable, exportable. Values above 100 % are flagged with the documented reasons.
 
 use crate::format::{count, percent};
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::metrics::licenses::license_rows::CustomerLicense;
@@ -107,25 +108,25 @@ pub fn LicenseCustomersView(session: Session) -> impl IntoView {
     let pct_cell = |v: Option<f64>| {
         let over = v.is_some_and(|x| x > 100.0);
         view! {
-            <td class="num" class:over=over title=if over { ABOVE_100 } else { "" }>
-                {percent(v)}{over.then(|| view! { <span class="flag" aria-label=ABOVE_100>" ⚑"</span> })}
+            <td class="num" class:over=over title=if over { t(ABOVE_100) } else { "" }>
+                {percent(v)}{over.then(|| view! { <span class="flag" aria-label=t(ABOVE_100)>" ⚑"</span> })}
             </td>
         }
     };
     view! {
         <section class="card wide" id="license-customers">
-            <h2>"Licenses per customer"</h2>
+            <h2>{t("Licenses per customer")}</h2>
             <div class="grid-tools">
-                <input type="search" placeholder="Search customers, products, workloads" aria-label="Search licenses" data-license-search=""
+                <input type="search" placeholder=t("Search customers, products, workloads") aria-label=t("Search licenses") data-license-search=""
                     prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
-                <button class="button small" data-export="licenses" on:click=export>"Export CSV"</button>
-                <span class="hint">"⚑ above 100 %: hover for why that can be right"</span>
+                <button class="button small" data-export="licenses" on:click=export>{t("Export CSV")}</button>
+                <span class="hint">{t("⚑ above 100 %: hover for why that can be right")}</span>
             </div>
             <table class="grid" id="license-table">
                 <thead><tr>
                     {COLUMNS.iter().enumerate().map(|(i, c)| view! {
                         <th scope="col" class:num={i > 2} aria-sort=move || { let (col, desc) = sort.get(); if col == i { if desc { "descending" } else { "ascending" } } else { "none" } }>
-                            <button class="sort" data-sort=i.to_string() on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, i > 2) })>{*c}</button>
+                            <button class="sort" data-sort=i.to_string() on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, i > 2) })>{t(c)}</button>
                         </th>
                     }).collect_view()}
                 </tr></thead>
@@ -141,7 +142,7 @@ pub fn LicenseCustomersView(session: Session) -> impl IntoView {
             {move || {
                 let n = shown().len();
                 (n > PAGE && !show_all.get()).then(|| view! {
-                    <button class="button small" data-show-all="" on:click=move |_| show_all.set(true)>{format!("Show all {n} rows")}</button>
+                    <button class="button small" data-show-all="" on:click=move |_| show_all.set(true)>{tf("Show all {} rows", &[&crate::format::n(n as u64)])}</button>
                 })
             }}
         </section>

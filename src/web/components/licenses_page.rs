@@ -5,6 +5,7 @@ use super::license_bands_view::LicenseBandsView;
 use super::license_customers_view::LicenseCustomersView;
 use super::opportunities_view::OpportunitiesView;
 use super::portfolio_view::PortfolioView;
+use crate::i18n::t;
 use crate::session::Session;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn LicensesPage(session: Session) -> impl IntoView {
     view! {
         {move || loaded.get().then(|| view! {
             <section class="licenses" id="licenses">
-                <h2 class="page-title">"License adoption"</h2>
+                <h2 class="page-title">{t("License adoption")}</h2>
                 <FilterBar session />
                 {move || if has.get() {
                     view! {
@@ -31,7 +32,7 @@ pub fn LicensesPage(session: Session) -> impl IntoView {
                         </div>
                     }.into_any()
                 } else {
-                    view! { <p class="empty">"License figures need an Office / Microsoft 365 or EMS usage report, a Dynamics or Power BI usage report, a subscriptions report with seat columns, or the JSON license answers; none is loaded."</p> }.into_any()
+                    view! { <p class="empty">{t("License figures need an Office / Microsoft 365 or EMS usage report, a Dynamics or Power BI usage report, a subscriptions report with seat columns, or the JSON license answers; none is loaded.")}</p> }.into_any()
                 }}
             </section>
         })}

@@ -1,5 +1,6 @@
 //! Azure subscriptions without usage in the range: sortable, searchable, exportable to CSV.
 
+use crate::i18n::t;
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::metrics::azure::usage_customers::SubscriptionWithoutUsage;
@@ -66,21 +67,21 @@ pub fn NoUsageView(session: Session) -> impl IntoView {
     };
     view! {
         <section class="card" id="no-usage">
-            <h2>"Subscriptions without usage"</h2>
+            <h2>{t("Subscriptions without usage")}</h2>
             {move || match all.get() {
-                None => view! { <p class="hint">"Needs a customers, subscriptions or Azure usage report."</p> }.into_any(),
-                Some(None) => view! { <p class="hint">"Needs an AzureUsage report: without one, usage is unknown (not zero)."</p> }.into_any(),
+                None => view! { <p class="hint">{t("Needs a customers, subscriptions or Azure usage report.")}</p> }.into_any(),
+                Some(None) => view! { <p class="hint">{t("Needs an AzureUsage report: without one, usage is unknown (not zero).")}</p> }.into_any(),
                 Some(Some(_)) => view! {
                     <div class="grid-tools">
-                        <input type="search" placeholder="Search subscriptions or customers" aria-label="Search subscriptions without usage" data-no-usage-search=""
+                        <input type="search" placeholder=t("Search subscriptions or customers") aria-label=t("Search subscriptions without usage") data-no-usage-search=""
                             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
-                        <button class="button small" data-export="no-usage" on:click=export>"Export CSV"</button>
+                        <button class="button small" data-export="no-usage" on:click=export>{t("Export CSV")}</button>
                     </div>
                     <table class="grid" id="no-usage-table">
                         <thead><tr>
                             {COLUMNS.iter().enumerate().map(|(i, c)| view! {
                                 <th scope="col" class:num={i == 3} aria-sort=move || { let (col, desc) = sort.get(); if col == i { if desc { "descending" } else { "ascending" } } else { "none" } }>
-                                    <button class="sort" data-sort=i.to_string() on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, i == 3) })>{*c}</button>
+                                    <button class="sort" data-sort=i.to_string() on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, i == 3) })>{t(c)}</button>
                                 </th>
                             }).collect_view()}
                         </tr></thead>
@@ -88,11 +89,11 @@ pub fn NoUsageView(session: Session) -> impl IntoView {
                             {move || {
                                 let v = shown();
                                 if v.is_empty() {
-                                    return view! { <tr><td colspan="4" class="hint">"Every Azure subscription had usage in the range."</td></tr> }.into_any();
+                                    return view! { <tr><td colspan="4" class="hint">{t("Every Azure subscription had usage in the range.")}</td></tr> }.into_any();
                                 }
                                 v.into_iter().map(|s| { let id = s.subscription_id.clone(); view! {
                                     <tr data-subscription=id>
-                                        <td class="mono">{s.subscription_id}</td><td>{s.customer}</td><td class="mono">{s.customer_key}</td><td class="num">{s.months_active}</td>
+                                        <td class="mono">{s.subscription_id}</td><td>{s.customer}</td><td class="mono">{s.customer_key}</td><td class="num">{crate::format::n(s.months_active as u64)}</td>
                                     </tr>
                                 }}).collect_view().into_any()
                             }}

@@ -2,6 +2,7 @@
 //! licenses (adoption), with the suggested next step.
 
 use crate::format::count;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::metrics::licenses::opportunities::{ACTIVATION_STEP, ADOPTION_STEP};
@@ -19,12 +20,12 @@ pub fn OpportunitiesView(session: Session) -> impl IntoView {
         opp().map(|o| {
             let v = if activation { o.activation } else { o.adoption };
             if v.is_empty() {
-                return view! { <p class="hint">{if activation { "No customer has unassigned licenses (or sold is unknown)." } else { "No customer has inactive licenses (or active is unknown)." }}</p> }.into_any();
+                return view! { <p class="hint">{if activation { t("No customer has unassigned licenses (or sold is unknown).") } else { t("No customer has inactive licenses (or active is unknown).") }}</p> }.into_any();
             }
             view! {
                 <ol class="opportunities" data-opportunities=if activation { "activation" } else { "adoption" }>
                     {v.into_iter().take(10).map(|x| view! {
-                        <li><strong>{x.customer}</strong>" · "{count(Some(x.licenses.round() as i64))}{if activation { " unassigned" } else { " inactive" }}</li>
+                        <li><strong>{x.customer}</strong>" · "{tf(if activation { "{} unassigned" } else { "{} inactive" }, &[&count(Some(x.licenses.round() as i64))])}</li>
                     }).collect_view()}
                 </ol>
             }.into_any()
@@ -32,13 +33,13 @@ pub fn OpportunitiesView(session: Session) -> impl IntoView {
     };
     view! {
         <section class="card" id="activation">
-            <h2>"Activation: licenses not assigned"</h2>
-            <p class="next-step">{ACTIVATION_STEP}</p>
+            <h2>{t("Activation: licenses not assigned")}</h2>
+            <p class="next-step">{t(ACTIVATION_STEP)}</p>
             {move || list(true)}
         </section>
         <section class="card" id="adoption">
-            <h2>"Adoption: licenses not used"</h2>
-            <p class="next-step">{ADOPTION_STEP}</p>
+            <h2>{t("Adoption: licenses not used")}</h2>
+            <p class="next-step">{t(ADOPTION_STEP)}</p>
             {move || list(false)}
         </section>
     }

@@ -3,6 +3,7 @@
 
 use super::chart_canvas::ChartCanvas;
 use crate::format::{count, percent};
+use crate::i18n::{month, t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::message;
@@ -22,21 +23,21 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
     let trend = move || lic().map(|l| PercentTrend::new(&l.trend));
     view! {
         <section class="card wide" id="portfolio">
-            <h2>"Portfolio"</h2>
+            <h2>{t("Portfolio")}</h2>
             {move || lic().map(|l| {
                 let missing: Vec<&str> = [("sold", l.known.sold), ("assigned", l.known.assigned), ("active", l.known.active)]
                     .into_iter().filter(|(_, k)| !k).map(|(n, _)| n).collect();
                 view! {
-                    <p class="range">"As of " <strong data-as-of="">{l.as_of.map(|m| m.to_string()).unwrap_or("—".into())}</strong>
-                        " (the latest month of the range a license report covers)"</p>
+                    <p class="range">{t("As of")}" " <strong data-as-of="">{l.as_of.map(month).unwrap_or("—".into())}</strong>
+                        " "{t("(the latest month of the range a license report covers)")}</p>
                     {(!missing.is_empty()).then(|| view! {
-                        <p class="hint" data-missing=missing.join(",")>{format!(
+                        <p class="hint" data-missing=missing.join(",")>{tf(
                             "Not in the loaded reports: licenses {}. Sold comes from the JSON deployment answer, Dynamics / Power BI seats or the subscriptions report; assigned from any license report; active from Office / EMS usage, Dynamics / Power BI seats or the JSON usage answer.",
-                            missing.join(" and "))}</p>
+                            &[&missing.iter().map(|m| t(m)).collect::<Vec<_>>().join(&format!(" {} ", t("and")))])}</p>
                     })}
                     <table class="grid" id="portfolio-table">
-                        <thead><tr><th scope="col">"Product"</th><th scope="col">"Workload"</th><th scope="col" class="num">"Sold"</th><th scope="col" class="num">"Assigned"</th>
-                            <th scope="col" class="num">"Active"</th><th scope="col" class="num">"Deployment %"</th><th scope="col" class="num">"Usage %"</th></tr></thead>
+                        <thead><tr><th scope="col">{t("Product")}</th><th scope="col">{t("Workload")}</th><th scope="col" class="num">{t("Sold")}</th><th scope="col" class="num">{t("Assigned")}</th>
+                            <th scope="col" class="num">{t("Active")}</th><th scope="col" class="num">{t("Deployment %")}</th><th scope="col" class="num">{t("Usage %")}</th></tr></thead>
                         <tbody>
                             {l.totals.into_iter().enumerate().map(|(i, t)| {
                                 let hook = |f: &str| format!("licenses.totals.{i}.{f}");
@@ -55,19 +56,19 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
                     </table>
                 }
             })}
-            <h3>"Deployment % and usage % by month"</h3>
+            <h3>{t("Deployment % and usage % by month")}</h3>
             <div class="legend static">
-                <span class="legend-item"><span class="swatch line palette-1"></span>"Deployment % (assigned / sold)"</span>
-                <span class="legend-item"><span class="swatch line palette-2"></span>"Usage % (active / assigned)"</span>
+                <span class="legend-item"><span class="swatch line palette-1"></span>{t("Deployment % (assigned / sold)")}</span>
+                <span class="legend-item"><span class="swatch line palette-2"></span>{t("Usage % (active / assigned)")}</span>
             </div>
             <ChartCanvas name="licenses.trend".into()
                 table=Signal::derive(move || trend().map(|t| t.table()).unwrap_or_default()) height=240
-                label=Signal::derive(move || trend().map(|t| format!("Deployment and usage percentage per month over {} months", t.months.len())).unwrap_or_default())
+                label=Signal::derive(move || trend().map(|x| tf("Deployment and usage percentage per month over {} months", &[&x.months.len().to_string()])).unwrap_or_default())
                 draw=move |area, theme| match trend() {
                     Some(t) if !t.months.is_empty() => percent_trend_chart::draw(area, &t, theme),
-                    _ => message::draw(area, "No license report covers a month of the range", theme),
+                    _ => message::draw(area, t("No license report covers a month of the range"), theme),
                 }
-                tooltip=move |i| trend().and_then(|t| t.tooltip(i)) />
+                tooltip=move |i| trend().and_then(|t| t.tooltip(i, crate::i18n::lang())) />
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! product buttons, or arrow keys on the pie) shows that product's SKU breakdown beside it.
 
 use super::chart_canvas::ChartCanvas;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::bar_chart::{self, Bars};
@@ -61,20 +62,20 @@ pub fn ProductView(session: Session) -> impl IntoView {
     let epoch = use_context::<crate::theme::ThemeEpoch>();
     let pie_label = Signal::derive(move || {
         let p = pie();
-        format!(
+        tf(
             "Current customers by product: {}",
-            p.labels
+            &[&p.labels
                 .iter()
                 .zip(&p.values)
-                .map(|(l, v)| format!("{l} {v}"))
+                .map(|(l, v)| format!("{l} {}", crate::format::n(*v)))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("; ")],
         )
     });
     view! {
         <section class="card wide" id="by-product">
-            <h2>"Customers by product"</h2>
-            <div class="legend" role="group" aria-label="Select a product">
+            <h2>{t("Customers by product")}</h2>
+            <div class="legend" role="group" aria-label=t("Select a product")>
                 {move || {
                     let theme = crate::theme::tracked(epoch);
                     products.get().into_iter().enumerate().map(move |(i, p)| {
@@ -83,7 +84,7 @@ pub fn ProductView(session: Session) -> impl IntoView {
                         <button class="legend-item" aria-pressed=move || (selected.get() == Some(i)).to_string() data-product=p.product.clone()
                             on:click=move |_| selected.update(|s| *s = if *s == Some(i) { None } else { Some(i) })>
                             <span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>
-                            {format!("{} ({})", p.product, p.customers)}
+                            {format!("{} ({})", p.product, crate::format::n(p.customers))}
                         </button>
                     }
                 }).collect_view()
@@ -93,25 +94,25 @@ pub fn ProductView(session: Session) -> impl IntoView {
                 <ChartCanvas name="customers.by_product".into()
                 table=Signal::derive(move || pie().table()) label=pie_label height=280
                     draw=move |area, theme| pie_chart::draw(area, &pie(), theme)
-                    tooltip=move |i| pie().tooltip(i)
+                    tooltip=move |i| pie().tooltip(i, crate::i18n::lang())
                     on_pick=Callback::new(move |i: Option<usize>| if i.is_some() { selected.set(i) })
                     on_step=step />
                 <div class="sku-panel" data-selected-product=move || skus().map(|p| p.product).unwrap_or_default()>
-                    <h3>{move || skus().map(|p| format!("{}: customers by SKU", p.product)).unwrap_or_else(|| "SKUs and plans".into())}</h3>
+                    <h3>{move || skus().map(|p| tf("{}: customers by SKU", &[&p.product])).unwrap_or_else(|| t("SKUs and plans").into())}</h3>
                     <ChartCanvas name="customers.by_sku".into()
                         table=Signal::derive(move || skus().map(|p| partnerlens::charts::table::Table::categories("SKU", "Customers", &p.skus.iter().map(|s| s.sku.clone()).collect::<Vec<_>>(), &p.skus.iter().map(|s| s.customers).collect::<Vec<_>>())).unwrap_or_default()) height=248
-                        label=Signal::derive(move || skus().map(|p| format!("{} customers by SKU: {}", p.product, p.skus.iter().map(|s| format!("{} {}", s.sku, s.customers)).collect::<Vec<_>>().join(", "))).unwrap_or("No product selected".into()))
+                        label=Signal::derive(move || skus().map(|p| tf("{} customers by SKU: {}", &[&p.product, &p.skus.iter().map(|s| format!("{} {}", s.sku, crate::format::n(s.customers))).collect::<Vec<_>>().join("; ")])).unwrap_or(t("No product selected").into()))
                         draw=move |area, theme| match skus() {
-                            None => message::draw(area, "Select a product in the pie to see its SKUs", theme),
+                            None => message::draw(area, t("Select a product in the pie to see its SKUs"), theme),
                             Some(p) => bar_chart::draw(area, &Bars {
                                 labels: p.skus.iter().map(|s| s.sku.clone()).collect(),
                                 values: p.skus.iter().map(|s| s.customers).collect(),
                                 hidden: vec![false; p.skus.len()],
                                 colour_each: false,
-                                empty_text: "No SKU column (SKU, RawProductName) in the reports for this product".into(),
+                                empty_text: t("No SKU column (SKU, RawProductName) in the reports for this product").into(),
                             }, theme),
                         }
-                        tooltip=move |i| skus().and_then(|p| p.skus.get(i).map(|s| format!("{}: {} customers", s.sku, s.customers)))
+                        tooltip=move |i| skus().and_then(|p| p.skus.get(i).map(|s| tf("{}: {} customers", &[&s.sku, &crate::format::n(s.customers)])))
                     />
                 </div>
             </div>

@@ -38,9 +38,9 @@ pub fn RememberSwitch(session: Session) -> impl IntoView {
             <button class="button small" id="forget-everything" on:click=forget>{t("Forget everything")}</button>
             <details class="privacy">
                 <summary>{t("Nothing ever leaves this browser")}</summary>
-                <p>"Partnerlens is a static page: there is no Partnerlens server that could receive data. Your files are read by this page's WebAssembly inside your browser, in a Web Worker, and the dashboards are computed there."</p>
-                <p>"The page's Content-Security-Policy only lets it load scripts and make requests to the site it came from, and it requests nothing but its own files and the sample; the browser itself blocks any attempt to send data elsewhere."</p>
-                <p>"With \"Remember my files\" on, the files and the last view are kept in this browser's own storage (IndexedDB) on this device, so the next visit opens where you left off. \"Forget everything\" deletes them."</p>
+                <p>{t("Partnerlens is a static page: there is no Partnerlens server that could receive data. Your files are read by this page's WebAssembly inside your browser, in a Web Worker, and the dashboards are computed there.")}</p>
+                <p>{t("The page's Content-Security-Policy only lets it load scripts and make requests to the site it came from, and it requests nothing but its own files and the sample; the browser itself blocks any attempt to send data elsewhere.")}</p>
+                <p>{t("With \"Remember my files\" on, the files and the last view are kept in this browser's own storage (IndexedDB) on this device, so the next visit opens where you left off. \"Forget everything\" deletes them.")}</p>
             </details>
         </div>
     }

@@ -4,6 +4,7 @@
 
 use super::chart_canvas::ChartCanvas;
 use super::legend::Legend;
+use crate::i18n::{date, t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::message;
@@ -67,50 +68,50 @@ pub fn SubscriptionChurnView(session: Session) -> impl IntoView {
     };
     view! {
         <section class="card wide" id="subscription-churn">
-            <h2>"Azure subscription churn"</h2>
+            <h2>{t("Azure subscription churn")}</h2>
             <Legend chart="azure.subscription_churn" names={SERIES.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 hidden=Signal::derive(move || hidden.get().to_vec()) colours={vec![0usize, 3]}
                 on_toggle=Callback::new(move |i: usize| hidden.update(|h| h[i] = !h[i])) />
             <ChartCanvas name="azure.subscription_churn".into()
                 table=Signal::derive(move || churn().map(|c| c.table()).unwrap_or_default()) height=280
-                label=Signal::derive(move || churn().map(|c| format!("Active Azure subscriptions per month: {}", c.active.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
+                label=Signal::derive(move || churn().map(|c| tf("Active Azure subscriptions per month: {}", &[&c.active.iter().map(|v| v.map(crate::format::n).unwrap_or(t("no data").into())).collect::<Vec<_>>().join("; ")])).unwrap_or_default())
                 draw=move |area, theme| match churn() {
                     Some(c) => subscription_churn_chart::draw(area, &c, theme),
-                    None => message::draw(area, "Needs an AzureUsage or subscriptions report", theme),
+                    None => message::draw(area, t("Needs an AzureUsage or subscriptions report"), theme),
                 }
-                tooltip=move |i| churn().and_then(|c| c.tooltip(i)) />
+                tooltip=move |i| churn().and_then(|c| c.tooltip(i, crate::i18n::lang())) />
         </section>
         <section class="card" id="new-customers">
-            <h2>"New Azure customers"</h2>
+            <h2>{t("New Azure customers")}</h2>
             <ChartCanvas name="azure.new_customers".into()
                 table=Signal::derive(move || new_customers().map(|c| c.table()).unwrap_or_default()) height=220
-                label=Signal::derive(move || new_customers().map(|c| format!("New Azure customers per month: {}", c.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
+                label=Signal::derive(move || new_customers().map(|c| tf("New Azure customers per month: {}", &[&c.values.iter().map(|v| v.map(crate::format::n).unwrap_or(t("no data").into())).collect::<Vec<_>>().join("; ")])).unwrap_or_default())
                 draw=move |area, theme| match new_customers() {
                     Some(c) => monthly_columns_chart::draw(area, &c, theme),
-                    None => message::draw(area, "Needs an AzureUsage or subscriptions report", theme),
+                    None => message::draw(area, t("Needs an AzureUsage or subscriptions report"), theme),
                 }
-                tooltip=move |i| new_customers().and_then(|c| c.tooltip(i)) />
+                tooltip=move |i| new_customers().and_then(|c| c.tooltip(i, crate::i18n::lang())) />
         </section>
         <section class="card" id="renewals">
-            <h2>"Azure subscription retention"</h2>
+            <h2>{t("Azure subscription retention")}</h2>
             <ChartCanvas name="azure.renewals".into()
                 table=Signal::derive(move || renewals().map(|c| c.table()).unwrap_or_default()) height=220
-                label=Signal::derive(move || renewals().map(|c| format!("Renewed Azure subscriptions per month: {}", c.values.iter().map(|v| v.map(|x| x.to_string()).unwrap_or("no data".into())).collect::<Vec<_>>().join(", "))).unwrap_or_default())
+                label=Signal::derive(move || renewals().map(|c| tf("Renewed Azure subscriptions per month: {}", &[&c.values.iter().map(|v| v.map(crate::format::n).unwrap_or(t("no data").into())).collect::<Vec<_>>().join("; ")])).unwrap_or_default())
                 draw=move |area, theme| match renewals() {
                     Some(c) => monthly_columns_chart::draw(area, &c, theme),
-                    None => message::draw(area, "Needs a subscriptions report with SubscriptionEndDate", theme),
+                    None => message::draw(area, t("Needs a subscriptions report with SubscriptionEndDate"), theme),
                 }
-                tooltip=move |i| renewals().and_then(|c| c.tooltip(i)) />
-            <h3>"Renewing in the next 30 days"</h3>
+                tooltip=move |i| renewals().and_then(|c| c.tooltip(i, crate::i18n::lang())) />
+            <h3>{t("Renewing in the next 30 days")}</h3>
             {move || {
                 let r = renewing();
                 if r.is_empty() {
-                    view! { <p class="hint" data-renewing="0">"None: no active Azure subscription with auto-renew on ends within 30 days of the range's end."</p> }.into_any()
+                    view! { <p class="hint" data-renewing="0">{t("None: no active Azure subscription with auto-renew on ends within 30 days of the range's end.")}</p> }.into_any()
                 } else {
                     let n = r.len().to_string();
                     view! {
                         <ul class="plain" data-renewing=n>
-                            {r.into_iter().map(|x| view! { <li>{format!("{} · {} · ends {}", x.customer, x.subscription_id, x.end_date)}</li> }).collect_view()}
+                            {r.into_iter().map(|x| view! { <li>{tf("{} · {} · ends {}", &[&x.customer, &x.subscription_id, &date(&x.end_date)])}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }

@@ -26,7 +26,7 @@ pub fn Tabs(
             {labels.into_iter().enumerate().map(|(i, l)| view! {
                 <button role="tab" class="tab" aria-selected=move || (selected.get() == i).to_string()
                     tabindex=move || if selected.get() == i { "0" } else { "-1" }
-                    on:click=move |_| selected.set(i)>{l}</button>
+                    on:click=move |_| selected.set(i)>{crate::i18n::t(l)}</button>
             }).collect_view()}
         </div>
     }

@@ -3,6 +3,7 @@
 
 use super::chart_canvas::ChartCanvas;
 use super::tabs::Tabs;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::bar_chart::{self, Bars};
@@ -40,22 +41,22 @@ pub fn TopCustomersView(session: Session) -> impl IntoView {
             values: l.iter().map(|c| c.value.round() as u64).collect(),
             hidden: vec![false; l.len()],
             colour_each: false,
-            empty_text: WHY[tab.get()].into(),
+            empty_text: t(WHY[tab.get()]).into(),
         }
     };
     view! {
         <section class="card" id="top-customers">
-            <h2>"Top 5 customers"</h2>
+            <h2>{t("Top 5 customers")}</h2>
             <Tabs name="azure.top_customers" labels=TABS.to_vec() selected=tab />
-            {move || list().is_none().then(|| view! { <p class="hint" data-empty="top_customers">{WHY[tab.get()]}"."</p> })}
+            {move || list().is_none().then(|| view! { <p class="hint" data-empty="top_customers">{t(WHY[tab.get()])}"."</p> })}
             <ChartCanvas name="azure.top_customers".into()
                 table=Signal::derive(move || partnerlens::charts::table::Table::categories("Customer", TABS[tab.get()], &list().unwrap_or_default().iter().map(|c| c.customer.clone()).collect::<Vec<_>>(), &list().unwrap_or_default().iter().map(|c| c.value).collect::<Vec<_>>())) height=230
-                label=Signal::derive(move || format!("Top customers by {}: {}", TABS[tab.get()].to_lowercase(), list().unwrap_or_default().iter().map(|c| format!("{} {:.0}", c.customer, c.value)).collect::<Vec<_>>().join(", ")))
+                label=Signal::derive(move || tf("Top customers by {}: {}", &[&t(TABS[tab.get()]).to_lowercase(), &list().unwrap_or_default().iter().map(|c| format!("{} {}", c.customer, crate::i18n::lang().number(c.value, 0))).collect::<Vec<_>>().join("; ")]))
                 draw=move |area, theme| match list() {
                     Some(_) => bar_chart::draw(area, &bars(), theme),
-                    None => message::draw(area, WHY[tab.get()], theme),
+                    None => message::draw(area, t(WHY[tab.get()]), theme),
                 }
-                tooltip=move |i| list().and_then(|l| l.get(i).map(|c| format!("{} ({}): {:.2}", c.customer, c.customer_key, c.value))) />
+                tooltip=move |i| list().and_then(|l| l.get(i).map(|c| format!("{} ({}): {}", c.customer, c.customer_key, crate::i18n::lang().number(c.value, 2)))) />
         </section>
     }
 }

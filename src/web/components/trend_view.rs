@@ -6,6 +6,7 @@ use super::chart_canvas::ChartCanvas;
 use super::legend::Legend;
 use super::tabs::Tabs;
 use super::zoom_slider::ZoomSlider;
+use crate::i18n::{t, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::message;
@@ -42,7 +43,7 @@ pub fn TrendView(session: Session) -> impl IntoView {
     };
     view! {
         <section class="card wide" id="trend">
-            <h2>"Distribution trend"</h2>
+            <h2>{t("Distribution trend")}</h2>
             <Tabs name="customers.trend" labels={TABS.iter().map(|t| t.0).collect::<Vec<_>>()} selected=tab />
             <ZoomSlider chart="customers.trend" months zoom />
             <Legend chart="customers.trend"
@@ -56,12 +57,12 @@ pub fn TrendView(session: Session) -> impl IntoView {
                 }) />
             <ChartCanvas name="customers.trend".into()
                 table=Signal::derive(move || data().map(|d| d.table()).unwrap_or_default()) height=300
-                label=Signal::derive(move || format!("Current customers per month by {}", TABS[tab.get()].0.to_lowercase()))
+                label=Signal::derive(move || tf("Current customers per month by {}", &[&t(TABS[tab.get()].0).to_lowercase()]))
                 draw=move |area, theme| match data() {
                     Some(d) if !d.names.is_empty() => trend_chart::draw(area, &d, theme),
-                    _ => message::draw(area, "No values for this dimension in the loaded reports", theme),
+                    _ => message::draw(area, t("No values for this dimension in the loaded reports"), theme),
                 }
-                tooltip=move |i| data().and_then(|d| d.tooltip(i)) />
+                tooltip=move |i| data().and_then(|d| d.tooltip(i, crate::i18n::lang())) />
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! A range slider above a chart: two thumbs choose the first and last month shown.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 #[component]
@@ -30,19 +31,19 @@ pub fn ZoomSlider(
         months.with(|m| {
             format!(
                 "{} – {}",
-                m.get(a).cloned().unwrap_or_default(),
-                m.get(b).cloned().unwrap_or_default()
+                crate::i18n::month_text(&m.get(a).cloned().unwrap_or_default()),
+                crate::i18n::month_text(&m.get(b).cloned().unwrap_or_default())
             )
         })
     };
     view! {
         <div class="zoom" data-zoom=chart>
-            <span class="zoom-label">"Zoom: " {label}</span>
-            <input type="range" min="0" max=move || bounds().2 - 1 prop:value=move || bounds().0 aria-label="First month shown"
+            <span class="zoom-label">{t("Zoom:")}" " {label}</span>
+            <input type="range" min="0" max=move || bounds().2 - 1 prop:value=move || bounds().0 aria-label=t("First month shown")
                 on:input=move |ev| set(true, event_target_value(&ev).parse().unwrap_or(0)) />
-            <input type="range" min="0" max=move || bounds().2 - 1 prop:value=move || bounds().1 aria-label="Last month shown"
+            <input type="range" min="0" max=move || bounds().2 - 1 prop:value=move || bounds().1 aria-label=t("Last month shown")
                 on:input=move |ev| set(false, event_target_value(&ev).parse().unwrap_or(0)) />
-            <button class="button small" on:click=move |_| zoom.set(None)>"All"</button>
+            <button class="button small" on:click=move |_| zoom.set(None)>{t("All")}</button>
         </div>
     }
 }
