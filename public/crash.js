@@ -2,7 +2,12 @@
 // `partnerlensCrash(report)`. This is plain JS because the wasm that panicked cannot be trusted to
 // run again: it shows what failed with a copyable report and a button that starts the page again
 // (the files can then be loaded again; nothing was sent anywhere).
-window.partnerlensCrash = (report) => {
+window.partnerlensCrash = (report, texts) => {
+  // The words in the page's language, from the page's catalogue (English if none came).
+  const [tTitle, tText, tCopy, tCopied, tSelected, tAgain] = texts && texts.length === 6 ? texts : [
+    'Partnerlens stopped on an internal error',
+    'Nothing was sent anywhere. Copy the report below to tell us what failed, then start again and load your files again.',
+    'Copy report', 'Copied', 'Selected: press Ctrl+C', 'Start again'];
   if (document.getElementById('crash')) return;
   const panel = document.createElement('div');
   panel.id = 'crash';
@@ -10,9 +15,9 @@ window.partnerlensCrash = (report) => {
   panel.setAttribute('aria-labelledby', 'crash-title');
   const title = document.createElement('h2');
   title.id = 'crash-title';
-  title.textContent = 'Partnerlens stopped on an internal error';
+  title.textContent = tTitle;
   const text = document.createElement('p');
-  text.textContent = 'Nothing was sent anywhere. Copy the report below to tell us what failed, then start again and load your files again.';
+  text.textContent = tText;
   const area = document.createElement('textarea');
   area.id = 'crash-report';
   area.readOnly = true;
@@ -21,15 +26,15 @@ window.partnerlensCrash = (report) => {
   const copy = document.createElement('button');
   copy.className = 'button';
   copy.id = 'crash-copy';
-  copy.textContent = 'Copy report';
+  copy.textContent = tCopy;
   copy.addEventListener('click', async () => {
     area.select();
-    try { await navigator.clipboard.writeText(report); copy.textContent = 'Copied'; } catch { copy.textContent = 'Selected: press Ctrl+C'; }
+    try { await navigator.clipboard.writeText(report); copy.textContent = tCopied; } catch { copy.textContent = tSelected; }
   });
   const again = document.createElement('button');
   again.className = 'button primary';
   again.id = 'crash-restart';
-  again.textContent = 'Start again';
+  again.textContent = tAgain;
   again.addEventListener('click', () => location.reload());
   const buttons = document.createElement('div');
   buttons.className = 'crash-buttons';

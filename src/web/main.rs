@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// `public/crash.js`: shows a copyable report and a "Start again" button, in plain JS.
     #[wasm_bindgen(js_name = partnerlensCrash)]
-    fn show_crash(report: &str);
+    fn show_crash(report: &str, texts: Vec<String>);
 }
 
 /// A panic on the page is contained: it is logged, and the page shows what failed with a report
@@ -28,12 +28,19 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
     let browser = web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
         .unwrap_or_default();
-    show_crash(&partnerlens::crash::from_panic(
-        "page",
-        info,
-        "showing the dashboards",
-        &browser,
-    ));
+    // The panel's words in the page's language (the report stays English: it is for us).
+    let texts = [
+        i18n::t("Partnerlens stopped on an internal error"),
+        i18n::t("Nothing was sent anywhere. Copy the report below to tell us what failed, then start again and load your files again."),
+        i18n::t("Copy report"),
+        i18n::t("Copied"),
+        i18n::t("Selected: press Ctrl+C"),
+        i18n::t("Start again"),
+    ];
+    show_crash(
+        &partnerlens::crash::from_panic("page", info, "showing the dashboards", &browser),
+        texts.iter().map(|s| s.to_string()).collect(),
+    );
 }
 
 fn main() {

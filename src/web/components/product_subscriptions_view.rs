@@ -2,7 +2,7 @@
 //! and renewed per month for the product chosen in the selector, and those renewing soon.
 
 use super::chart_canvas::ChartCanvas;
-use crate::i18n::{date, t, tf};
+use crate::i18n::{date, t, td, tf};
 use crate::session::Session;
 use leptos::prelude::*;
 use partnerlens::charts::message;
@@ -33,14 +33,14 @@ pub fn ProductSubscriptionsView(session: Session) -> impl IntoView {
                 Some((s, _)) => view! {
                     <label class="inline">{t("Product")}" "
                         <select data-product-select="" on:change=move |ev| product.set(event_target_value(&ev))>
-                            {s.products.iter().map(|p| view! { <option value=p.clone() selected=*p == product.get_untracked()>{p.clone()}</option> }).collect_view()}
+                            {s.products.iter().map(|p| view! { <option value=p.clone() selected=*p == product.get_untracked()>{td(p)}</option> }).collect_view()}
                         </select>
                     </label>
                 }.into_any(),
             }}
             <ChartCanvas name="subscriptions.by_product".into()
                 table=Signal::derive(move || chart().map(|c| c.table()).unwrap_or_default()) height=260
-                label=Signal::derive(move || tf("{}: active subscriptions per month and those deprovisioned or suspended", &[&product.get()]))
+                label=Signal::derive(move || tf("{}: active subscriptions per month and those deprovisioned or suspended", &[&td(&product.get())]))
                 draw=move |area, theme| match chart() {
                     Some(c) => subscription_churn_chart::draw(area, &c, theme),
                     None => message::draw(area, t("Needs a subscriptions report"), theme),
