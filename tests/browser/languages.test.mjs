@@ -37,6 +37,9 @@ test('switching to Swedish shows Swedish labels and Swedish number formats', asy
   const sv = await page.$eval('[data-metric="customers.kpis.customers_churned.churn_rate_pct"]', (e) => e.textContent);
   assert.equal(sv, rate.replace('.', ',').replace('%', '\u00a0%'), 'decimal comma and a no-break space before %');
   assert.deepEqual(await metricsOnPage(page), before, 'the numbers behind the labels are unchanged');
+  // Thousands grouped with a no-break space: the sample's customers file has 2,021 rows.
+  const rows = await page.$eval('tr[data-file="CustomersAndTenants.tsv"] [data-field="rows_read"]', (e) => e.textContent);
+  assert.match(rows, /^\d{1,3}(\u00a0\d{3})+$/, `rows read "${rows}" is written 1 234 in Swedish`);
   await page.screenshot({ path: path.join(outDir, 'swedish.png') });
   // Remembered on the next visit.
   await page.reload();
