@@ -56,14 +56,16 @@ test('the language follows the browser: French and Dutch', async () => {
   }
 });
 
-// The catalogue's English texts that a Swedish page must not show: those of two words or more
-// whose Swedish differs, cut at their values ({}) into pieces of 12 characters or more.
-function englishPieces() {
+// The catalogue's English texts that a page in language `col` (1 sv, 2 nl, 3 fr) must not show:
+// those whose translation differs, cut at their values ({}) into pieces of 12 characters or more
+// with a space.
+function englishPieces(col = 1) {
   const lines = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../src/text.tsv'), 'utf8')
     .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
   const pieces = new Set();
-  for (const [en, sv] of lines) {
-    if (en === sv) continue;
+  for (const line of lines) {
+    const en = line[0];
+    if (en === line[col]) continue;
     for (const p of en.split('{}').map((x) => x.trim())) {
       if (p.length >= 12 && p.includes(' ')) pieces.add(p);
     }
@@ -112,4 +114,21 @@ test('in Swedish every dashboard, table, tooltip and message is Swedish', async 
   assert.deepEqual(await leftovers(), [], 'English left after the upload');
   await page.screenshot({ path: path.join(outDir, 'swedish-full.png'), fullPage: true });
   await context.close();
+});
+
+test('in Dutch and French no English text is left on any dashboard either', async () => {
+  for (const [locale, col] of [['nl-NL', 2], ['fr-FR', 3]]) {
+    const { context, page } = await open(locale);
+    const pieces = englishPieces(col);
+    for (const i of [0, 1, 2]) {
+      await page.click(`[data-page="${i}"]`);
+      await page.waitForFunction((n) => document.querySelector(`[data-page="${n}"]`).getAttribute('aria-current') === 'page', i);
+      await page.waitForTimeout(300);
+      const shown = await page.evaluate(() => document.querySelector('main').innerText
+        + [...document.querySelectorAll('main [aria-label], main [title], main [placeholder]')]
+          .map((e) => ` ${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.getAttribute('placeholder') ?? ''}`).join(''));
+      assert.deepEqual(pieces.filter((p) => shown.includes(p)), [], `${locale}: English left on page ${i}`);
+    }
+    await context.close();
+  }
 });
