@@ -119,6 +119,64 @@ impl Base {
     }
 }
 
+/// The counting rows (with a customer key) of each value of a filter dimension, built when a
+/// filter first uses that dimension: a filter then visits only the rows of its selected values
+/// (and those without the column, which are judged by their customer), not every row.
+#[derive(Debug, Default)]
+pub struct RowIndex {
+    by_dim: HashMap<Dim, HashMap<u32, Vec<u32>>>,
+}
+
+impl RowIndex {
+    /// The rows of each value of `d`, built on first use.
+    fn of(&mut self, store: &Store, d: Dim) -> &HashMap<u32, Vec<u32>> {
+        self.by_dim.entry(d).or_insert_with(|| {
+            let mut m: HashMap<u32, Vec<u32>> = HashMap::default();
+            let column = &store.dims[d.index()];
+            for row in 0..store.len() {
+                if store.key[row] != NONE && store.counts(row) {
+                    m.entry(column[row]).or_default().push(row as u32);
+                }
+            }
+            m
+        })
+    }
+
+    /// Builds the index of every filter dimension now (the worker does this right after a
+    /// load, while the page draws, so that the first filter is as quick as the next).
+    pub fn prepare(&mut self, store: &Store) {
+        for d in [Dim::Market, Dim::Segment, Dim::Product, Dim::Attribution] {
+            self.of(store, d);
+        }
+    }
+
+    /// Every counting row that can pass `filter`, ascending; `None` for no filter (every row).
+    /// Of the filtered dimensions, the one with the fewest such rows is used.
+    pub fn candidates(&mut self, store: &Store, filter: &CompiledFilter) -> Option<Vec<u32>> {
+        let mut best: Option<(usize, Dim)> = None;
+        for (d, set) in filter.dims() {
+            let index = self.of(store, *d);
+            let size = |v: &u32| index.get(v).map_or(0, Vec::len);
+            let n = set.iter().map(size).sum::<usize>() + size(&NONE);
+            if best.is_none_or(|(b, _)| n < b) {
+                best = Some((n, *d));
+            }
+        }
+        let (n, d) = best?;
+        let index = &self.by_dim[&d];
+        let set = &filter.dims().iter().find(|(x, _)| *x == d)?.1;
+        let mut rows = Vec::with_capacity(n);
+        // The selected values' rows, and the rows without the column (judged by their customer).
+        for v in set.iter().chain(std::iter::once(&NONE)) {
+            if let Some(r) = index.get(v) {
+                rows.extend_from_slice(r);
+            }
+        }
+        rows.sort_unstable();
+        Some(rows)
+    }
+}
+
 /// Sets `into[key] = v` unless it was set from a later month.
 fn newer(
     taken: &mut HashMap<u32, Month>,
@@ -145,14 +203,21 @@ fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
 impl Facts {
     /// The facts of the rows that pass `filter` (coverage and the window use every row).
     pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
-        Facts::build_on(store, &Base::build(store), filter)
+        Facts::build_on(store, &Base::build(store), filter, None)
     }
 
-    /// As `build`, reusing the filter-independent `base` of the same store.
-    pub fn build_on(store: &Store, base: &Base, filter: &CompiledFilter) -> Facts {
-        let Some((first, _)) = base.window else {
+    /// As `build`, reusing the filter-independent `base` of the same store. `rows`, when given,
+    /// holds (ascending) every counting row that can pass `filter` (see `RowIndex`): only those
+    /// are visited, instead of every row.
+    pub fn build_on(
+        store: &Store,
+        base: &Base,
+        filter: &CompiledFilter,
+        rows: Option<&[u32]>,
+    ) -> Facts {
+        if base.window.is_none() {
             return Facts::default();
-        };
+        }
         let n = base.status_covered.len();
         let mut f = Facts {
             window: base.window,
@@ -170,7 +235,32 @@ impl Facts {
         };
         let key_segment = &base.key_segment;
         // Pass 2: the counting rows that pass the filter.
-        for row in 0..store.len() {
+        match rows {
+            Some(rows) => f.add_rows(store, key_segment, filter, rows.iter().map(|r| *r as usize)),
+            None => f.add_rows(store, key_segment, filter, 0..store.len()),
+        }
+        f.subs.finish();
+        for i in 0..n {
+            sort_dedup(&mut f.current[i]);
+            sort_dedup(&mut f.using[i]);
+            sort_dedup(&mut f.skus[i]);
+            for p in f.pairs[i].iter_mut() {
+                sort_dedup(p);
+            }
+        }
+        f
+    }
+
+    fn add_rows(
+        &mut self,
+        store: &Store,
+        key_segment: &HashMap<u32, u32>,
+        filter: &CompiledFilter,
+        rows: impl Iterator<Item = usize>,
+    ) {
+        let f = self;
+        let Some((first, _)) = f.window else { return };
+        for row in rows {
             let key = store.key[row];
             if key == NONE || !store.counts(row) {
                 continue;
@@ -205,16 +295,6 @@ impl Facts {
                 }
             }
         }
-        f.subs.finish();
-        for i in 0..n {
-            sort_dedup(&mut f.current[i]);
-            sort_dedup(&mut f.using[i]);
-            sort_dedup(&mut f.skus[i]);
-            for p in f.pairs[i].iter_mut() {
-                sort_dedup(p);
-            }
-        }
-        f
     }
 
     /// Index of `m` in the window, if inside it.

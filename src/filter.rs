@@ -65,6 +65,11 @@ pub struct CompiledFilter {
 }
 
 impl CompiledFilter {
+    /// The filtered dimensions and their selected values (ids).
+    pub fn dims(&self) -> &[(Dim, FxHashSet<u32>)] {
+        &self.dims
+    }
+
     /// A row passes when, for every filtered dimension, its value is selected. A row whose file
     /// has no column for the dimension is judged by its customer's value (`customer`, for
     /// market and segment: the customer's latest row that has one); failing that it passes (a

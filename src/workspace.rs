@@ -1,7 +1,7 @@
 //! The loaded files and what is computed from them: the one entry point the CLI and the
 //! browser share.
 
-use crate::facts::{Base, Facts};
+use crate::facts::{Base, Facts, RowIndex};
 use crate::filter::{filter_options, Filter};
 use crate::metrics::customers;
 use crate::metrics::range::Range;
@@ -24,6 +24,11 @@ pub struct Workspace {
     facts: Vec<(Filter, Facts)>,
     /// The filters' values, from every row: computed once per load, not per report.
     options: Option<crate::filter::FilterOptions>,
+    /// Each filtered dimension's rows per value; cleared when files change.
+    index: RowIndex,
+    /// Tests: build filtered facts from every row, not from the index.
+    #[cfg(test)]
+    full_scan: bool,
 }
 
 impl Workspace {
@@ -54,7 +59,13 @@ impl Workspace {
         self.base = None;
         self.facts.clear();
         self.options = None;
+        self.index = RowIndex::default();
         &self.files[self.files.len() - 1]
+    }
+
+    /// Indexes the rows by each filter dimension ahead of the first filter (see `RowIndex`).
+    pub fn prepare_filters(&mut self) {
+        self.index.prepare(&self.store);
     }
 
     /// True when at least one file loaded at least one row.
@@ -74,7 +85,10 @@ impl Workspace {
             None => {
                 let base = self.base.get_or_insert_with(|| Base::build(&self.store));
                 let compiled = filter.compile(&self.store);
-                let facts = Facts::build_on(&self.store, base, &compiled);
+                let rows = self.index.candidates(&self.store, &compiled);
+                #[cfg(test)]
+                let rows = if self.full_scan { None } else { rows };
+                let facts = Facts::build_on(&self.store, base, &compiled, rows.as_deref());
                 if self.facts.len() >= FACTS_KEPT {
                     self.facts.remove(0);
                 }
@@ -233,5 +247,76 @@ mod tests {
         }
         assert_ne!(seen[0], seen[1], "different markets give different reports");
         assert_eq!(json(ws.report(None, None)), all);
+    }
+
+    #[test]
+    fn indexed_filters_equal_a_scan_of_every_row() {
+        // The bundled sample: every report kind, every filter dimension.
+        let sample = || {
+            let mut ws = Workspace::new();
+            let dir = format!("{}/public/sample", env!("CARGO_MANIFEST_DIR"));
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .expect("sample")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            names.sort();
+            for p in names.iter().filter(|p| !p.ends_with("manifest.json")) {
+                let name = p.file_name().expect("name").to_string_lossy().to_string();
+                ws.add_file(&name, &std::fs::read(p).expect("sample file"));
+            }
+            ws
+        };
+        let mut ws = sample();
+        let a = ws.report(None, None).unwrap().filters.available;
+        assert!(
+            a.market.len() >= 2
+                && a.product.len() >= 2
+                && !a.segment.is_empty()
+                && !a.attribution_type.is_empty(),
+            "{a:?}"
+        );
+        let filters = [
+            Filter {
+                market: vec![a.market[0].clone()],
+                ..Default::default()
+            },
+            Filter {
+                market: a.market[..2].to_vec(),
+                ..Default::default()
+            },
+            Filter {
+                product: vec![a.product[1].clone()],
+                ..Default::default()
+            },
+            Filter {
+                segment: vec![a.segment[0].clone()],
+                product: vec![a.product[0].clone()],
+                ..Default::default()
+            },
+            Filter {
+                attribution_type: vec![a.attribution_type[0].clone()],
+                market: vec![a.market[1].clone()],
+                ..Default::default()
+            },
+            Filter {
+                market: vec!["Nowhere".into()],
+                ..Default::default()
+            },
+        ];
+        let mut scan = sample();
+        scan.full_scan = true;
+        for f in &filters {
+            let indexed = json(ws.report_filtered(None, None, f));
+            assert_eq!(
+                indexed,
+                json(scan.report_filtered(None, None, f)),
+                "filter {f:?}"
+            );
+            assert_ne!(
+                indexed,
+                json(ws.report(None, None)),
+                "filter {f:?} changes the report"
+            );
+        }
     }
 }
