@@ -38,7 +38,7 @@ async function partnerlens(blob) {
   // which rebuilds them from the market's rows (indexed after the load); a second market, never
   // used before, so not cached either.
   // A user's pause after the load: the worker indexes the rows for the filters meanwhile.
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, 400));
   const range_ms = await again(2, report.window.first, report.window.last, {});
   const filter_ms = await again(3, null, null, { market: [markets[0]] });
   const filter2_ms = await again(4, null, null, { market: [markets[1]] });
