@@ -115,6 +115,10 @@ fn put(template: &str, args: &[&str]) -> String {
 /// exact text, else the template it was made from with its values (themselves translated when
 /// the catalogue has them), else the message unchanged.
 pub fn message(lang: Lang, msg: &str) -> String {
+    // Longer than any message the engine writes about a sane file: shown as it is.
+    if msg.len() > 4096 {
+        return msg.to_string();
+    }
     translate(lang, msg, 2)
 }
 
@@ -181,10 +185,13 @@ fn capture<'m>(parts: &[&str], msg: &'m str) -> Option<Vec<&'m str>> {
     let (first, rest) = parts.split_first()?;
     let body = msg.strip_prefix(first)?;
     let mut values = Vec::with_capacity(rest.len());
-    gaps(rest, body, &mut values).then_some(values)
+    // A file can put the template's separators into a message hundreds of times (a column
+    // named "a · b · c …"): the places tried are capped, so no message can freeze the page.
+    let mut budget = 256u32;
+    gaps(rest, body, &mut values, &mut budget).then_some(values)
 }
 
-fn gaps<'m>(parts: &[&str], text: &'m str, values: &mut Vec<&'m str>) -> bool {
+fn gaps<'m>(parts: &[&str], text: &'m str, values: &mut Vec<&'m str>, budget: &mut u32) -> bool {
     let Some((lit, rest)) = parts.split_first() else {
         return text.is_empty();
     };
@@ -200,11 +207,15 @@ fn gaps<'m>(parts: &[&str], text: &'m str, values: &mut Vec<&'m str>) -> bool {
     }
     let mut from = 1;
     while from <= text.len() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
         let Some(at) = text.get(from..).and_then(|t| t.find(lit)).map(|i| i + from) else {
             return false;
         };
         values.push(&text[..at]);
-        if gaps(rest, &text[at + lit.len()..], values) {
+        if gaps(rest, &text[at + lit.len()..], values, budget) {
             return true;
         }
         values.pop();
@@ -317,6 +328,24 @@ mod tests {
         assert_eq!(
             message(Lang::Sv, "something else entirely"),
             "something else entirely"
+        );
+    }
+
+    #[test]
+    fn a_message_full_of_separators_is_given_back_not_searched_forever() {
+        // Without the cap, matching "{} · {} · {} · ends {}" against this tries every pair of
+        // its 900 separators with a search of the rest each time.
+        let m = format!("x{}", " · y".repeat(900));
+        assert_eq!(message(Lang::Fr, &m), m);
+        let long = "a: ".repeat(2000) + "the file is empty";
+        assert_eq!(message(Lang::Sv, &long), long, "over 4096 bytes: as it is");
+        // Under the cap, a separator-laden file name still works.
+        assert_eq!(
+            message(
+                Lang::Sv,
+                &format!("{}: the file is empty", "a: b".repeat(50))
+            ),
+            format!("{}: filen är tom", "a: b".repeat(50))
         );
     }
 }
