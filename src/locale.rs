@@ -75,9 +75,13 @@ impl Lang {
         out
     }
 
-    /// A month for display: ISO `2025-01` in English (as the reports write it), the locale's
-    /// abbreviated month name and the year in the others: `jan. 2025`, `jan 2025`, `janv. 2025`.
+    /// A month for display: the language's abbreviated month name and the year, joined by a
+    /// no-break space: `Jan 2025`, `jan. 2025`, `jan 2025`, `janv. 2025`. (Data attributes, CSV
+    /// and JSON keep `2025-01`.)
     pub fn month(self, m: crate::month::Month) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
         const SV: [&str; 12] = [
             "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
             "dec.",
@@ -90,7 +94,7 @@ impl Lang {
             "nov.", "déc.",
         ];
         let names = match self {
-            Lang::En => return m.to_string(),
+            Lang::En => &EN,
             Lang::Sv => &SV,
             Lang::Nl => &NL,
             Lang::Fr => &FR,
@@ -107,7 +111,7 @@ impl Lang {
         }
     }
 
-    /// A date (`YYYY-MM-DD`) for display: unchanged in English, `5 jan. 2026` in the others.
+    /// A date (`YYYY-MM-DD`) for display: `5 Jan 2026`, `5 jan. 2026`, `5 janv. 2026`.
     pub fn date_text(self, s: &str) -> String {
         let day = s.get(8..10).and_then(|d| d.parse::<u32>().ok());
         match (
@@ -115,7 +119,6 @@ impl Lang {
             s.get(..7).and_then(crate::month::Month::parse_ym),
             day,
         ) {
-            (Lang::En, ..) => s.to_string(),
             (_, Some(m), Some(d)) if s.len() == 10 => format!("{d}\u{a0}{}", self.month(m)),
             _ => s.to_string(),
         }
@@ -147,13 +150,14 @@ mod tests {
     #[test]
     fn months_and_dates() {
         let m = crate::month::Month::new(2025, 1).unwrap();
-        assert_eq!(Lang::En.month(m), "2025-01");
+        assert_eq!(Lang::En.month(m), "Jan\u{a0}2025");
         assert_eq!(Lang::Sv.month(m), "jan.\u{a0}2025");
         assert_eq!(Lang::Nl.month_text("2025-03"), "mrt\u{a0}2025");
         assert_eq!(Lang::Fr.month_text("2025-02"), "févr.\u{a0}2025");
         assert_eq!(Lang::Fr.month_text("Other"), "Other");
         assert_eq!(Lang::Sv.date_text("2026-01-05"), "5\u{a0}jan.\u{a0}2026");
-        assert_eq!(Lang::En.date_text("2026-01-05"), "2026-01-05");
+        assert_eq!(Lang::En.date_text("2026-01-05"), "5\u{a0}Jan\u{a0}2026");
+        assert_eq!(Lang::En.date_text("9999-12-31 "), "9999-12-31 ");
     }
     #[test]
     fn tags() {

@@ -113,7 +113,8 @@ fn put(template: &str, args: &[&str]) -> String {
 
 /// A message made in English (by the engine, or by the page from a template) in `lang`: the
 /// exact text, else the template it was made from with its values (themselves translated when
-/// the catalogue has them), else the message unchanged.
+/// the catalogue has them; months and numbers in the language's format, English included),
+/// else the message unchanged.
 pub fn message(lang: Lang, msg: &str) -> String {
     // Longer than any message the engine writes about a sane file: shown as it is.
     if msg.len() > 4096 {
@@ -123,9 +124,7 @@ pub fn message(lang: Lang, msg: &str) -> String {
 }
 
 fn translate(lang: Lang, msg: &str, depth: u8) -> String {
-    if lang == Lang::En {
-        return msg.to_string();
-    }
+    // English too goes through the templates: its months and numbers take the page's format.
     if let Some(t) = lookup(lang, msg) {
         return t.to_string();
     }
@@ -135,7 +134,18 @@ fn translate(lang: Lang, msg: &str, depth: u8) -> String {
     for (en, tr) in &catalogue().templates {
         let parts: Vec<&str> = en.split("{}").collect();
         if let Some(values) = capture(&parts, msg) {
-            let values: Vec<String> = values.iter().map(|v| value(lang, v, depth)).collect();
+            // A value in quotes is a cell as the file wrote it: shown exactly so.
+            let values: Vec<String> = values
+                .iter()
+                .zip(&parts)
+                .map(|(v, before)| {
+                    if before.ends_with('"') {
+                        v.to_string()
+                    } else {
+                        value(lang, v, depth)
+                    }
+                })
+                .collect();
             let refs: Vec<&str> = values.iter().map(String::as_str).collect();
             return put(pick(lang, tr).unwrap_or(en), &refs);
         }
@@ -304,6 +314,10 @@ mod tests {
     fn engine_messages_are_translated_with_their_values() {
         let m = "Old.tsv: the file is empty";
         assert_eq!(message(Lang::En, m), m);
+        assert_eq!(
+            message(Lang::En, "no usage in 2025-03"),
+            "no usage in Mar\u{a0}2025"
+        );
         assert_eq!(message(Lang::Sv, m), "Old.tsv: filen är tom");
         // A value that is itself a text of the catalogue is translated too.
         let m = "line 3, column Month: \"13/45/2025\" is not a date";
@@ -329,6 +343,14 @@ mod tests {
             message(Lang::Sv, "something else entirely"),
             "something else entirely"
         );
+        // A cell quoted in a message stays as the file wrote it, even when it looks like a number.
+        let m = "a.tsv: column Month: 1 value(s) are not a date and were read as empty (first at line 2: \"2025\")";
+        assert!(
+            message(Lang::Sv, m).ends_with("(först på rad 2: \"2025\")"),
+            "{}",
+            message(Lang::Sv, m)
+        );
+        assert!(message(Lang::En, m).ends_with("(first at line 2: \"2025\")"));
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn adds_and_churns_one_group_per_month_churn_below_zero() {
     assert!(!svg2.to_uppercase().contains(&hex(theme.series(3))));
     assert_eq!(
         data.tooltip(1, partnerlens::locale::Lang::En).unwrap(),
-        "2025-02\nNew: 1\nExisting: 1\nChurned: 1"
+        "Feb\u{a0}2025\nNew: 1\nExisting: 1\nChurned: 1"
     );
 }
 
@@ -277,7 +277,7 @@ fn spark_has_a_band_per_month() {
     assert_eq!(map.bands.len(), 3);
     assert_eq!(
         spark.tooltip(1, partnerlens::locale::Lang::En).unwrap(),
-        "2025-02: —"
+        "Feb\u{a0}2025: —"
     );
 }
 

@@ -28,13 +28,16 @@ test('"Table" shows the adds-and-churns numbers the CLI computes, and CSV saves 
   const { from, to } = report.range;
   const want = report.customers.monthly.filter((m) => m.month >= from && m.month <= to)
     .map((m) => [m.month, ...[m.new, m.existing, m.churned].map((v) => (v == null ? '' : String(v)))]);
+  // The table names its months (`Jan 2025`); the CSV keeps `2025-01`.
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const shown = want.map(([m, ...v]) => [`${names[Number(m.slice(5)) - 1]}\u00a0${m.slice(0, 4)}`, ...v]);
   await page.click('[data-show-table="customers.adds_churns"]');
   const table = '[data-chart-table="customers.adds_churns"]';
   await page.waitForSelector(table);
   const header = await page.$$eval(`${table} thead th`, (t) => t.map((x) => x.textContent));
   assert.deepEqual(header, ['Month', 'New', 'Existing', 'Churned']);
   const rows = await page.$$eval(`${table} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  assert.deepEqual(rows, want);
+  assert.deepEqual(rows, shown);
   assert.equal(await page.getAttribute('[data-show-table="customers.adds_churns"]', 'aria-pressed'), 'true');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-csv="customers.adds_churns"]')]);
   assert.equal(download.suggestedFilename(), 'customers.adds_churns.csv');

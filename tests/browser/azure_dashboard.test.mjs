@@ -33,9 +33,12 @@ test('the at-risk list shows each subscription with its reasons, as the CLI comp
   const want = cliReport(sampleFiles()).azure.at_risk;
   assert.ok(want.length > 0);
   const rows = await page.$$eval('#at-risk-table tbody tr', (trs) => trs.map((tr) => ({
-    id: tr.dataset.subscription, reasons: [...tr.querySelectorAll('.reasons li')].map((li) => li.textContent),
+    id: tr.dataset.subscription, reasons: [...tr.querySelectorAll('.reasons li')].map((li) => li.dataset.reason),
   })));
   assert.deepEqual(rows, want.map((r) => ({ id: r.subscription_id, reasons: r.reasons })));
+  // Shown with the month by name: `no usage in Dec 2025` for the CLI's `no usage in 2025-12`.
+  const shown = await page.$$eval('#at-risk-table .reasons li', (l) => l.map((x) => x.textContent));
+  assert.ok(shown.some((t) => /^no usage in [A-Z][a-z]{2}\u00a0\d{4}$/.test(t)), shown.join(' | '));
   assert.match(await page.textContent('.backtest-summary'), /precision/);
 });
 

@@ -37,8 +37,9 @@ test('first visit shows the bundled sample, with the CLI\'s numbers', async () =
   await waitForFiles(page, files.map((f) => path.basename(f)));
   await page.waitForSelector(KPI);
   assertSameNumbers(assert, await metricsOnPage(page), cliReport(files));
-  const range = await page.textContent('[data-range]');
+  const range = await page.getAttribute('[data-range]', 'data-range');
   assert.match(range, /^\d{4}-\d{2} – \d{4}-\d{2}$/);
+  assert.match(await page.textContent('[data-range]'), /^[A-Z][a-z]{2}\u00a0\d{4} – [A-Z][a-z]{2}\u00a0\d{4}$/, 'months by name');
   await page.screenshot({ path: path.join(outDir, 'first-page-sample.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

@@ -30,7 +30,7 @@ pub fn AtRiskView(session: Session) -> impl IntoView {
                                     <td class="mono">{x.subscription_id.clone()}</td>
                                     <td>{x.customer.clone()}</td>
                                     <td class="num">{crate::i18n::lang().number(x.score, 2)}</td>
-                                    <td><ul class="reasons">{x.reasons.into_iter().map(|r| view! { <li>{msg(&r)}</li> }).collect_view()}</ul></td>
+                                    <td><ul class="reasons">{x.reasons.into_iter().map(|r| view! { <li data-reason=r.clone()>{msg(&r)}</li> }).collect_view()}</ul></td>
                                     <td>{if x.source == "partner_center" { t("Partner Center") } else { t("Rules") }}</td>
                                 </tr>
                             }).collect_view()}

@@ -39,6 +39,11 @@ pub fn ChartCanvas<D, T>(
     /// No export buttons (the KPI cards' microcharts).
     #[prop(optional)]
     bare: bool,
+    /// Draw in a task of its own, after the rest of the page has been put up (the world map:
+    /// the heaviest chart, below the fold), so that a new report never holds the page for long.
+    /// Reading it must read what the chart draws, so that it redraws when that changes.
+    #[prop(optional)]
+    deferred: Option<Signal<()>>,
 ) -> impl IntoView
 where
     D: Fn(&Area, &Theme) -> Result<ChartMap, String> + 'static,
@@ -55,31 +60,55 @@ where
     on_cleanup(move || handle.remove());
     let error = RwSignal::new(None::<String>);
     let theme_epoch = use_context::<crate::theme::ThemeEpoch>();
-    Effect::new(move |_| {
-        resized.track();
-        if let Some(epoch) = theme_epoch {
-            epoch.0.track();
-        }
-        let Some(canvas) = canvas_ref.get() else {
+    let draw_now = draw.clone();
+    let paint = move || {
+        let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
+        let draw = &draw_now;
         let theme = page_theme();
         let css_w = canvas.client_width().max(60) as f64;
         let (w, h) = (
             (css_w * theme.pixel_ratio).round() as u32,
             (height as f64 * theme.pixel_ratio).round() as u32,
         );
-        canvas.set_width(w);
-        canvas.set_height(h);
+        // Only when the size changed: setting it makes the browser lay the page out again before
+        // the next chart can read its width (a dozen layouts for one new report).
+        if canvas.width() != w {
+            canvas.set_width(w);
+        }
+        if canvas.height() != h {
+            canvas.set_height(h);
+        }
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
             return;
         };
         match draw(&backend.into_drawing_area(), &theme) {
             Ok(m) => {
-                map.set_value(m.scaled(theme.pixel_ratio));
-                error.set(None);
+                map.try_set_value(m.scaled(theme.pixel_ratio));
+                error.try_set(None);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+    };
+    let paint = std::rc::Rc::new(paint);
+    Effect::new(move |_| {
+        resized.track();
+        if let Some(epoch) = theme_epoch {
+            epoch.0.track();
+        }
+        if canvas_ref.get().is_none() {
+            return;
+        }
+        match deferred {
+            None => paint(),
+            Some(what) => {
+                what.track();
+                let paint = paint.clone();
+                set_timeout(move || untrack(|| paint()), std::time::Duration::ZERO);
+            }
         }
     });
     let pick = move |ev: leptos::ev::MouseEvent| {

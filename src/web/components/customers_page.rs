@@ -27,8 +27,10 @@ pub fn CustomersPage(session: Session) -> impl IntoView {
                 <FilterBar session />
                 <p class="range">{move || session.report.with(|r| r.as_ref().map(|r| {
                     let range = r.range.map(|g| format!("{} – {}", month(g.from), month(g.to))).unwrap_or_default();
+                    // The range as months (`2025-01 – 2025-12`), whatever the language.
+                    let raw = r.range.map(|g| format!("{} – {}", g.from, g.to)).unwrap_or_default();
                     let window = r.window.as_ref().map(|w| format!("{} – {}", month(w.first), month(w.last))).unwrap_or_default();
-                    view! { {t("Range")}" " <strong data-range="">{range}</strong> " · "{t("data covers")}" " {window} }
+                    view! { {t("Range")}" " <strong data-range=raw>{range}</strong> " · "{t("data covers")}" " {window} }
                 }))}</p>
                 {move || if has_customers.get() {
                     view! {

@@ -28,7 +28,7 @@ pub fn PortfolioView(session: Session) -> impl IntoView {
                 let missing: Vec<&str> = [("sold", l.known.sold), ("assigned", l.known.assigned), ("active", l.known.active)]
                     .into_iter().filter(|(_, k)| !k).map(|(n, _)| n).collect();
                 view! {
-                    <p class="range">{t("As of")}" " <strong data-as-of="">{l.as_of.map(month).unwrap_or("—".into())}</strong>
+                    <p class="range">{t("As of")}" " <strong data-as-of=l.as_of.map(|m| m.to_string()).unwrap_or_default()>{l.as_of.map(month).unwrap_or("—".into())}</strong>
                         " "{t("(the latest month of the range a license report covers)")}</p>
                     {(!missing.is_empty()).then(|| view! {
                         <p class="hint" data-missing=missing.join(",")>{tf(
