@@ -132,10 +132,9 @@ impl RowIndex {
     fn of(&mut self, store: &Store, d: Dim) -> &HashMap<u32, Vec<u32>> {
         self.by_dim.entry(d).or_insert_with(|| {
             let mut m: HashMap<u32, Vec<u32>> = HashMap::default();
-            let column = &store.dims[d.index()];
-            for row in 0..store.len() {
+            for (row, v) in store.dims[d.index()].iter().enumerate() {
                 if store.key[row] != NONE && store.counts(row) {
-                    m.entry(column[row]).or_default().push(row as u32);
+                    m.entry(*v).or_default().push(row as u32);
                 }
             }
             m
@@ -153,18 +152,19 @@ impl RowIndex {
     /// Every counting row that can pass `filter`, ascending; `None` for no filter (every row).
     /// Of the filtered dimensions, the one with the fewest such rows is used.
     pub fn candidates(&mut self, store: &Store, filter: &CompiledFilter) -> Option<Vec<u32>> {
-        let mut best: Option<(usize, Dim)> = None;
-        for (d, set) in filter.dims() {
+        // (rows, position in `filter.dims()`) of the smallest candidate set so far.
+        let mut best: Option<(usize, usize)> = None;
+        for (i, (d, set)) in filter.dims().iter().enumerate() {
             let index = self.of(store, *d);
             let size = |v: &u32| index.get(v).map_or(0, Vec::len);
             let n = set.iter().map(size).sum::<usize>() + size(&NONE);
             if best.is_none_or(|(b, _)| n < b) {
-                best = Some((n, *d));
+                best = Some((n, i));
             }
         }
-        let (n, d) = best?;
-        let index = &self.by_dim[&d];
-        let set = &filter.dims().iter().find(|(x, _)| *x == d)?.1;
+        let (n, i) = best?;
+        let (d, set) = &filter.dims()[i];
+        let index = &self.by_dim[d];
         let mut rows = Vec::with_capacity(n);
         // The selected values' rows, and the rows without the column (judged by their customer).
         for v in set.iter().chain(std::iter::once(&NONE)) {
@@ -258,8 +258,9 @@ impl Facts {
         filter: &CompiledFilter,
         rows: impl Iterator<Item = usize>,
     ) {
-        let f = self;
-        let Some((first, _)) = f.window else { return };
+        let Some((first, _)) = self.window else {
+            return;
+        };
         for row in rows {
             let key = store.key[row];
             if key == NONE || !store.counts(row) {
@@ -268,30 +269,30 @@ impl Facts {
             let i = (store.month[row].0 - first.0) as usize;
             let kind = store.kind[row];
             let customer_attr = |d: Dim| match d {
-                Dim::Market => f.key_market.get(&key).copied(),
+                Dim::Market => self.key_market.get(&key).copied(),
                 Dim::Segment => key_segment.get(&key).copied(),
                 _ => None,
             };
             if !filter.passes(store, row, customer_attr) {
                 continue;
             }
-            f.subs.add(store, row, i, store.month[row]);
-            f.licenses.add(store, row, i);
+            self.subs.add(store, row, i, store.month[row]);
+            self.licenses.add(store, row, i);
             if store.has_usage[row] {
-                push_new(&mut f.using[i], key);
+                push_new(&mut self.using[i], key);
             }
             if kind.is_status() && store.state[row].is_active() {
-                push_new(&mut f.current[i], key);
+                push_new(&mut self.current[i], key);
                 for d in Dim::ALL {
                     let v = store.dims[d.index()][row];
                     if v != NONE && d != Dim::Sku {
-                        push_new(&mut f.pairs[i][d.index()], (v, key));
+                        push_new(&mut self.pairs[i][d.index()], (v, key));
                     }
                 }
                 let sku = store.dims[Dim::Sku.index()][row];
                 let product = store.dims[Dim::Product.index()][row];
                 if sku != NONE && product != NONE && kind != Kind::AzureUsage {
-                    f.skus[i].push((product, sku, key));
+                    self.skus[i].push((product, sku, key));
                 }
             }
         }
