@@ -47,6 +47,20 @@ fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
+/// `sort_dedup` of pairs, ordered as one `u64` each (one comparison instead of two).
+fn sort_dedup_pairs(v: &mut Vec<(u32, u32)>) {
+    v.sort_unstable_by_key(|&(a, b)| (u64::from(a) << 32) | u64::from(b));
+    v.dedup();
+}
+
+/// `sort_dedup` of triples, ordered as one `u128` each.
+fn sort_dedup_triples(v: &mut Vec<(u32, u32, u32)>) {
+    v.sort_unstable_by_key(|&(a, b, c)| {
+        (u128::from(a) << 64) | (u128::from(b) << 32) | u128::from(c)
+    });
+    v.dedup();
+}
+
 /// What does not depend on the page filter: the window, coverage, each key's name, market and
 /// segment. Computed once per load (pass 1) and shared by every filter's facts.
 #[derive(Debug, Default, Clone)]
@@ -80,8 +94,18 @@ impl Base {
             licenses: LicenseFacts::new(n),
             ..Default::default()
         };
-        // The month each key's name, market and segment was taken from.
-        let mut taken: [HashMap<u32, Month>; 3] = Default::default();
+        // Per key (dictionary ids are dense): the month its name, market and segment were
+        // taken from, and the value; a later month or a later row of the same month wins.
+        let ids = store.strings.len();
+        let mut latest: [Vec<(Month, u32)>; 3] =
+            std::array::from_fn(|_| vec![(Month(i32::MIN), NONE); ids]);
+        let newer = |slot: Option<&mut (Month, u32)>, m: Month, v: u32| {
+            if let Some(slot) = slot {
+                if m >= slot.0 {
+                    *slot = (m, v);
+                }
+            }
+        };
         for row in 0..store.len() {
             let m = store.month[row];
             let i = (m.0 - first.0) as usize;
@@ -101,20 +125,31 @@ impl Base {
             }
             let name = store.name[row];
             if name != NONE {
-                newer(&mut taken[0], &mut b.key_name, key, m, name);
+                newer(latest[0].get_mut(key as usize), m, name);
             }
             if !store.counts(row) {
                 continue;
             }
             let market = store.dims[Dim::Market.index()][row];
             if market != NONE {
-                newer(&mut taken[1], &mut b.key_market, key, m, market);
+                newer(latest[1].get_mut(key as usize), m, market);
             }
             let segment = store.dims[Dim::Segment.index()][row];
             if segment != NONE {
-                newer(&mut taken[2], &mut b.key_segment, key, m, segment);
+                newer(latest[2].get_mut(key as usize), m, segment);
             }
         }
+        let [names, markets, segments] = latest.map(|per_key| {
+            per_key
+                .into_iter()
+                .enumerate()
+                .filter(|(_, (_, v))| *v != NONE)
+                .map(|(k, (_, v))| (k as u32, v))
+                .collect::<HashMap<u32, u32>>()
+        });
+        b.key_name = names;
+        b.key_market = markets;
+        b.key_segment = segments;
         b
     }
 }
@@ -177,21 +212,6 @@ impl RowIndex {
     }
 }
 
-/// Sets `into[key] = v` unless it was set from a later month.
-fn newer(
-    taken: &mut HashMap<u32, Month>,
-    into: &mut HashMap<u32, u32>,
-    key: u32,
-    m: Month,
-    v: u32,
-) {
-    let e = taken.entry(key).or_insert(m);
-    if m >= *e {
-        *e = m;
-        into.insert(key, v);
-    }
-}
-
 /// Pushes `v` unless it equals the last value pushed (rows of one customer and month are
 /// usually adjacent, so most repeats never reach the sort).
 fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
@@ -243,9 +263,9 @@ impl Facts {
         for i in 0..n {
             sort_dedup(&mut f.current[i]);
             sort_dedup(&mut f.using[i]);
-            sort_dedup(&mut f.skus[i]);
+            sort_dedup_triples(&mut f.skus[i]);
             for p in f.pairs[i].iter_mut() {
-                sort_dedup(p);
+                sort_dedup_pairs(p);
             }
         }
         f

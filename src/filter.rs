@@ -90,16 +90,24 @@ impl CompiledFilter {
 
 /// Every label of the four filter dimensions on status-report rows, sorted.
 pub fn filter_options(store: &Store) -> FilterOptions {
-    let mut sets: [BTreeSet<&str>; 4] = Default::default();
     let dims = [Dim::Market, Dim::Segment, Dim::Product, Dim::Attribution];
+    // Per dictionary id, one bit per dimension it was seen in (no string compared per row).
+    let mut seen = vec![0u8; store.strings.len()];
     for row in 0..store.len() {
         if !store.kind[row].is_status() {
             continue;
         }
-        for (set, d) in sets.iter_mut().zip(dims) {
-            let v = store.dims[d.index()][row];
-            if v != NONE {
-                set.insert(store.strings.get(v));
+        for (bit, d) in dims.iter().enumerate() {
+            if let Some(s) = seen.get_mut(store.dims[d.index()][row] as usize) {
+                *s |= 1 << bit;
+            }
+        }
+    }
+    let mut sets: [BTreeSet<&str>; 4] = Default::default();
+    for (id, bits) in seen.iter().enumerate() {
+        for (bit, set) in sets.iter_mut().enumerate() {
+            if bits & (1 << bit) != 0 {
+                set.insert(store.strings.get(id as u32));
             }
         }
     }

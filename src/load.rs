@@ -389,6 +389,9 @@ struct Unreadable {
     value: String,
 }
 
+/// A text column with more distinct cells than this is looked up in the dictionary directly.
+const SMALL_COLUMN: usize = 512;
+
 /// Turns the fields of one row into a `Row`, with the file's column roles resolved once.
 struct RowBuilder<'h> {
     file_id: u16,
@@ -417,6 +420,10 @@ struct RowBuilder<'h> {
     last_month: (String, Option<Month>),
     /// Per column: its last cell and that cell's dictionary id.
     last: Vec<(String, u32)>,
+    /// Per column: the ids of the raw cells seen so far, while there are few of them (markets,
+    /// products, segments): one small table instead of a trim, a null check and the whole
+    /// dictionary. `None` once a column proves to have many values (names).
+    seen: Vec<Option<HashMap<Box<str>, u32>>>,
     row_buf: Vec<u8>,
     /// For JSON snapshots without a month column: the month every row is read as.
     snapshot: Option<Month>,
@@ -488,6 +495,7 @@ impl<'h> RowBuilder<'h> {
             month_cache: HashMap::default(),
             last_month: (String::from("\u{0}"), None),
             last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
+            seen: vec![Some(HashMap::default()); header.len()],
             row_buf: Vec::with_capacity(512),
             snapshot: None,
             key_buf: String::new(),
@@ -560,9 +568,24 @@ impl<'h> RowBuilder<'h> {
                 return *id;
             }
         }
-        let id = match non_null(raw) {
-            Some(t) => store.strings.intern(t),
-            None => null,
+        let seen = self.seen.get_mut(i).and_then(Option::as_mut);
+        let cached = seen.as_ref().and_then(|m| m.get(raw).copied());
+        let id = match cached {
+            Some(id) => id,
+            None => {
+                let id = match non_null(raw) {
+                    Some(t) => store.strings.intern(t),
+                    None => null,
+                };
+                if let Some(m) = seen {
+                    if m.len() < SMALL_COLUMN {
+                        m.insert(raw.into(), id);
+                    } else {
+                        self.seen[i] = None;
+                    }
+                }
+                id
+            }
         };
         if let Some(slot) = self.last.get_mut(i) {
             slot.0.clear();
@@ -579,7 +602,13 @@ impl<'h> RowBuilder<'h> {
         key_text.clear();
         if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
             key_text.push_str("t:");
-            key_text.extend(t.chars().flat_map(char::to_lowercase));
+            if t.is_ascii() {
+                // Tenant ids are GUIDs: lower-case them in place, byte by byte.
+                key_text.push_str(t);
+                key_text[2..].make_ascii_lowercase();
+            } else {
+                key_text.extend(t.chars().flat_map(char::to_lowercase));
+            }
         } else if let Some(t) = self.cell(fields, Role::Tpid).and_then(non_null) {
             key_text.push_str("p:");
             key_text.push_str(t);

@@ -4,6 +4,12 @@
 /// unreadable value is a warning).
 pub fn parse_bool(s: &str) -> Option<bool> {
     let t = s.trim();
+    // The usual spellings first (IsDuplicateRowForPGA is on every row).
+    match t {
+        "0" => return Some(false),
+        "1" => return Some(true),
+        _ => {}
+    }
     for (word, v) in [
         ("1", true),
         ("0", false),
