@@ -1,4 +1,4 @@
-// `node bench/run.mjs [--rows N]`: the benchmark of issue 6 (kept in the repo; not a test).
+// `node bench/run.mjs [--rows N] [--runs N]`: the benchmark of issue 6 (kept in the repo; not a test).
 // Generates (once) a CustomersAndTenants TSV of about N rows (default 1,000,000; ten columns,
 // ~170 MB), then in one headless Chromium runs Partnerlens (the built dist/) and DuckDB-WASM on
 // it, checks they agree, and prints both times and their ratio; then the native engine figures.
@@ -12,6 +12,8 @@ import { launch } from '../tests/browser/harness.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const rowsArg = process.argv.indexOf('--rows');
 const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const dataDir = path.join(root, 'bench/data', String(rows));
 const file = path.join(dataDir, 'CustomersAndTenants.tsv');
 
@@ -35,7 +37,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const browser = await launch();
 const page = await browser.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });
-await page.goto(`http://127.0.0.1:${server.address().port}/bench/index.html`);
+await page.goto(`http://127.0.0.1:${server.address().port}/bench/index.html?runs=${runs}`);
 await page.waitForFunction(() => window.__result, null, { timeout: 600000 });
 const r = await page.evaluate(() => window.__result);
 await browser.close();
@@ -43,9 +45,10 @@ server.close();
 if (r.error) { console.error(r.error); process.exit(1); }
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`\nPartnerlens vs DuckDB-WASM, one headless Chromium, ${r.rows.toLocaleString('en')} rows, ${(r.bytes / 1e6).toFixed(1)} MB`);
-console.log(`  Partnerlens load + every dashboard metric:     ${s(r.partnerlens.load_and_metrics_ms)}  (${Math.round(r.rows / r.partnerlens.load_and_metrics_ms * 1000).toLocaleString('en')} rows/s)`);
-console.log(`  DuckDB-WASM load (read_csv) + the same counts: ${s(r.duckdb.load_and_metrics_ms)}  (load ${s(r.duckdb.load_ms)}, queries ${s(r.duckdb.queries_ms)})`);
+const all = (list) => list.map((ms) => (ms / 1000).toFixed(2)).join(', ');
+console.log(`\nPartnerlens vs DuckDB-WASM, one headless Chromium, ${r.rows.toLocaleString('en')} rows, ${(r.bytes / 1e6).toFixed(1)} MB, median of ${r.runs} alternating rounds`);
+console.log(`  Partnerlens load + every dashboard metric:     ${s(r.partnerlens.load_and_metrics_ms)}  (${Math.round(r.rows / r.partnerlens.load_and_metrics_ms * 1000).toLocaleString('en')} rows/s; rounds ${all(r.partnerlens.rounds_ms)} s)`);
+console.log(`  DuckDB-WASM load (read_csv) + the same counts: ${s(r.duckdb.load_and_metrics_ms)}  (load ${s(r.duckdb.load_ms)}, queries ${s(r.duckdb.queries_ms)}; rounds ${all(r.duckdb.rounds_ms)} s)`);
 const ph = r.partnerlens.phases;
 console.log(`    where Partnerlens' time went: reading the blob ${s(ph.read)}, parsing into the store ${s(ph.parse)}, facts and every metric ${s(ph.report)}, report JSON ${s(ph.json)}`);
 console.log(`  ratio (DuckDB / Partnerlens):                   ${(r.duckdb.load_and_metrics_ms / r.partnerlens.load_and_metrics_ms).toFixed(2)}×`);

@@ -160,13 +160,21 @@ async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec
             partnerlens::limits::size_text(size as u64)
         )
     })?;
-    let mut at = 0.0;
-    while at < size {
+    // The next piece is asked for before this one is copied, so that the browser reads while
+    // the engine copies.
+    let ask = |at: f64| -> Result<(f64, js_sys::Promise), String> {
         let end = (at + CHUNK).min(size);
         let piece = blob
             .slice_with_f64_and_f64(at, end)
             .map_err(|_| format!("{name}: the browser could not read the file"))?;
-        let buffer = JsFuture::from(piece.array_buffer())
+        Ok((end, piece.array_buffer()))
+    };
+    let mut pending = if size > 0.0 { Some(ask(0.0)?) } else { None };
+    while let Some((end, promise)) = pending.take() {
+        if end < size {
+            pending = Some(ask(end)?);
+        }
+        let buffer = JsFuture::from(promise)
             .await
             .map_err(|_| format!("{name}: the browser could not read the file"))?;
         // Straight into the file's buffer (no intermediate Vec).
@@ -174,12 +182,11 @@ async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec
         let from = bytes.len();
         bytes.resize(from + piece.length() as usize, 0);
         piece.copy_to(&mut bytes[from..]);
-        at = end;
         send(&Reply::Progress {
             file: name.to_string(),
             index,
             files,
-            bytes: at,
+            bytes: end,
             size,
             rows: 0,
             parsing: false,
