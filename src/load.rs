@@ -31,9 +31,11 @@ trait Fields {
 struct CsvFields<'r>(&'r csv::StringRecord);
 
 impl Fields for CsvFields<'_> {
+    #[inline]
     fn field(&self, i: usize) -> Option<&str> {
         self.0.get(i)
     }
+    #[inline]
     fn raw(&self, i: usize) -> &[u8] {
         self.0.get(i).unwrap_or("").as_bytes()
     }
@@ -506,11 +508,11 @@ impl<'h> RowBuilder<'h> {
         }
     }
 
-    fn cell<'a>(&self, fields: &'a dyn Fields, role: Role) -> Option<&'a str> {
+    fn cell<'a>(&self, fields: &'a impl Fields, role: Role) -> Option<&'a str> {
         self.cols.get(role).and_then(|i| fields.field(i))
     }
 
-    fn number(&mut self, fields: &dyn Fields, col: Option<usize>, line: u64) -> f64 {
+    fn number(&mut self, fields: &impl Fields, col: Option<usize>, line: u64) -> f64 {
         let Some(i) = col else { return f64::NAN };
         let raw = fields.field(i).unwrap_or("");
         let Some(t) = non_null(raw) else {
@@ -525,7 +527,7 @@ impl<'h> RowBuilder<'h> {
         }
     }
 
-    fn date(&mut self, fields: &dyn Fields, role: Role, line: u64) -> i32 {
+    fn date(&mut self, fields: &impl Fields, role: Role, line: u64) -> i32 {
         let Some(i) = self.cols.get(role) else {
             return NO_DATE;
         };
@@ -553,12 +555,12 @@ impl<'h> RowBuilder<'h> {
 
     /// The dictionary id of a text column's cell (`Unknown` for null tokens). Consecutive rows
     /// often repeat a value, so the last one of each column is remembered.
-    fn dict(&mut self, store: &mut Store, fields: &dyn Fields, role: Role) -> u32 {
+    fn dict(&mut self, store: &mut Store, fields: &impl Fields, role: Role) -> u32 {
         self.intern(store, fields, role, self.unknown)
     }
 
     /// As `dict`, with `null` for a null token.
-    fn intern(&mut self, store: &mut Store, fields: &dyn Fields, role: Role, null: u32) -> u32 {
+    fn intern(&mut self, store: &mut Store, fields: &impl Fields, role: Role, null: u32) -> u32 {
         let Some(i) = self.cols.get(role) else {
             return NONE;
         };
@@ -597,7 +599,7 @@ impl<'h> RowBuilder<'h> {
 
     /// The customer key of a row: `t:` tenant id lower-cased, else `p:` TPID, else `n:` name
     /// (`NONE`, counted, when it has none).
-    fn key(&mut self, store: &mut Store, fields: &dyn Fields) -> u32 {
+    fn key(&mut self, store: &mut Store, fields: &impl Fields) -> u32 {
         let mut key_text = std::mem::take(&mut self.key_buf);
         key_text.clear();
         if let Some(t) = self.cell(fields, Role::TenantId).and_then(non_null) {
@@ -626,7 +628,7 @@ impl<'h> RowBuilder<'h> {
         key
     }
 
-    fn add(&mut self, store: &mut Store, line: u64, fields: &dyn Fields) -> Result<(), Rejection> {
+    fn add(&mut self, store: &mut Store, line: u64, fields: &impl Fields) -> Result<(), Rejection> {
         // Month: required (inputs.md "Bad input").
         let month_col = self.cols.get(Role::Month);
         let month = match month_col {

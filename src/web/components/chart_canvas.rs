@@ -6,6 +6,7 @@ use crate::components::chart_table::ChartTable;
 use crate::i18n::t;
 use crate::theme::page_theme;
 use leptos::prelude::*;
+use leptos::reactive::graph::{Observer, WithObserver};
 use partnerlens::charts::table::Table;
 use partnerlens::charts::{ChartMap, Theme};
 use plotters::coord::Shift;
@@ -39,11 +40,6 @@ pub fn ChartCanvas<D, T>(
     /// No export buttons (the KPI cards' microcharts).
     #[prop(optional)]
     bare: bool,
-    /// Draw in a task of its own, after the rest of the page has been put up (the world map:
-    /// the heaviest chart, below the fold), so that a new report never holds the page for long.
-    /// Reading it must read what the chart draws, so that it redraws when that changes.
-    #[prop(optional)]
-    deferred: Option<Signal<()>>,
 ) -> impl IntoView
 where
     D: Fn(&Area, &Theme) -> Result<ChartMap, String> + 'static,
@@ -62,7 +58,8 @@ where
     let theme_epoch = use_context::<crate::theme::ThemeEpoch>();
     let draw_now = draw.clone();
     let paint = move || {
-        let Some(canvas) = canvas_ref.get_untracked() else {
+        // The chart may have left the page before its task ran.
+        let Some(canvas) = canvas_ref.try_get_untracked().flatten() else {
             return;
         };
         let draw = &draw_now;
@@ -102,14 +99,16 @@ where
         if canvas_ref.get().is_none() {
             return;
         }
-        match deferred {
-            None => paint(),
-            Some(what) => {
-                what.track();
-                let paint = paint.clone();
-                set_timeout(move || untrack(|| paint()), std::time::Duration::ZERO);
-            }
-        }
+        // Each chart draws in a task of its own, after the page has taken the new report: a
+        // report never holds the page for the time of every chart at once (issue 6: no task over
+        // 50 ms). The drawing runs as this effect's observer, so what it reads still makes the
+        // chart redraw when it changes.
+        let observer = Observer::get();
+        let paint = paint.clone();
+        set_timeout(
+            move || observer.with_observer(|| paint()),
+            std::time::Duration::ZERO,
+        );
     });
     let pick = move |ev: leptos::ev::MouseEvent| {
         if let Some(cb) = on_pick {

@@ -97,7 +97,6 @@ pub fn GeographyView(session: Session) -> impl IntoView {
             <ChartCanvas name="customers.geography".into()
                 table=Signal::derive(move || partnerlens::charts::table::Table::categories("Country", "Customers", &rows.get().iter().map(|r| r.market.clone()).collect::<Vec<_>>(), &rows.get().iter().map(|r| r.customers).collect::<Vec<_>>())) height=340
                 label=Signal::derive(move || tf("World map of current customers by country: {}", &[&rows.get().iter().map(|r| format!("{} {}", r.market, crate::format::n(r.customers))).collect::<Vec<_>>().join("; ")]))
-                deferred=Signal::derive(move || { map_data(); })
                 draw=move |area, theme| match map_data() {
                     Some((world, data, _)) => map_chart::draw(area, &world, &data, theme),
                     None => message::draw(area, t("Loading the world map…"), theme),
