@@ -42,22 +42,10 @@ pub struct Facts {
     pub licenses: LicenseFacts,
 }
 
-fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
-    v.sort_unstable();
-    v.dedup();
-}
-
-/// `sort_dedup` of pairs, ordered as one `u64` each (one comparison instead of two).
-fn sort_dedup_pairs(v: &mut Vec<(u32, u32)>) {
-    v.sort_unstable_by_key(|&(a, b)| (u64::from(a) << 32) | u64::from(b));
-    v.dedup();
-}
-
-/// `sort_dedup` of triples, ordered as one `u128` each.
-fn sort_dedup_triples(v: &mut Vec<(u32, u32, u32)>) {
-    v.sort_unstable_by_key(|&(a, b, c)| {
-        (u128::from(a) << 64) | (u128::from(b) << 32) | u128::from(c)
-    });
+/// Sorts and de-duplicates a set of ids (or tuples of ids), by radix: ids are small integers,
+/// and the facts of a million rows sort a few million of them.
+fn sort_dedup<T: radsort::Key + PartialEq>(v: &mut Vec<T>) {
+    radsort::sort(v);
     v.dedup();
 }
 
@@ -263,9 +251,9 @@ impl Facts {
         for i in 0..n {
             sort_dedup(&mut f.current[i]);
             sort_dedup(&mut f.using[i]);
-            sort_dedup_triples(&mut f.skus[i]);
+            sort_dedup(&mut f.skus[i]);
             for p in f.pairs[i].iter_mut() {
-                sort_dedup_pairs(p);
+                sort_dedup(p);
             }
         }
         f
