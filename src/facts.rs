@@ -9,6 +9,7 @@ use crate::month::Month;
 use crate::store::{Dim, Store, NONE};
 use crate::sub_facts::SubFacts;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 
 /// A sorted, de-duplicated set of ids.
 pub type KeySet = Vec<u32>;
@@ -40,6 +41,11 @@ pub struct Facts {
     pub subs: SubFacts,
     /// Licenses per month (metrics.md §4).
     pub licenses: LicenseFacts,
+    /// Per window month and `Dim`: each value of `pairs` with its number of keys, in value
+    /// order; made on first use and kept with the facts, so a range change counts nothing again.
+    value_counts: Vec<Vec<OnceCell<Vec<(u32, u64)>>>>,
+    /// Per window month: `|C(m) \ C(m-1)|` and `|C(m-1) \ C(m)|` (0, 0 for the first month).
+    changes: OnceCell<Vec<(u64, u64)>>,
 }
 
 /// Sorts and de-duplicates a set of ids (or tuples of ids), by radix: ids are small integers,
@@ -240,6 +246,10 @@ impl Facts {
             key_name: base.key_name.clone(),
             subs: base.subs.clone(),
             licenses: base.licenses.clone(),
+            value_counts: (0..n)
+                .map(|_| Dim::ALL.iter().map(|_| OnceCell::new()).collect())
+                .collect(),
+            changes: OnceCell::new(),
         };
         let key_segment = &base.key_segment;
         // Pass 2: the counting rows that pass the filter.
@@ -306,6 +316,41 @@ impl Facts {
         }
     }
 
+    /// The values of `dim` among the active keys of window month `i`, each with its number of
+    /// keys, in value order (runs of `pairs[i][dim]`, which is sorted by value then key).
+    pub fn value_counts(&self, i: usize, dim: Dim) -> &[(u32, u64)] {
+        let Some(cell) = self.value_counts.get(i).and_then(|c| c.get(dim.index())) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut counts: Vec<(u32, u64)> = Vec::new();
+            for (v, _) in self.pairs.get(i).map(|p| p[dim.index()].as_slice()).unwrap_or(&[]) {
+                match counts.last_mut() {
+                    Some((last, n)) if last == v => *n += 1,
+                    _ => counts.push((*v, 1)),
+                }
+            }
+            counts
+        })
+    }
+
+    /// For window month `i`: the keys of `C(m)` not in `C(m-1)`, and those of `C(m-1)` not in
+    /// `C(m)` (both 0 in the first month). Counted once per facts.
+    pub fn changes(&self, i: usize) -> (u64, u64) {
+        let all = self.changes.get_or_init(|| {
+            (0..self.current.len())
+                .map(|i| match i.checked_sub(1) {
+                    None => (0, 0),
+                    Some(p) => {
+                        let (c, p) = (&self.current[i], &self.current[p]);
+                        (count_difference(c, p), count_difference(p, c))
+                    }
+                })
+                .collect()
+        });
+        all.get(i).copied().unwrap_or((0, 0))
+    }
+
     /// Index of `m` in the window, if inside it.
     pub fn index(&self, m: Month) -> Option<usize> {
         let (first, last) = self.window?;
@@ -340,12 +385,21 @@ pub fn count_difference(a: &[u32], b: &[u32]) -> u64 {
     n
 }
 
-/// `a \ b` for sorted sets.
+/// `a \ b` for sorted sets (one pass over both).
 pub fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter()
-        .copied()
-        .filter(|k| b.binary_search(k).is_err())
-        .collect()
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() {
+        if j >= b.len() || a[i] < b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else if a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -356,5 +410,8 @@ mod tests {
         assert_eq!(count_difference(&[1, 2, 3, 5], &[2, 4, 5]), 2);
         assert_eq!(count_difference(&[], &[1]), 0);
         assert_eq!(difference(&[1, 2, 3], &[2]), vec![1, 3]);
+        assert_eq!(difference(&[1, 4, 6, 9], &[0, 4, 5, 9, 12]), vec![1, 6]);
+        assert_eq!(difference(&[], &[1]), Vec::<u32>::new());
+        assert_eq!(difference(&[2, 3], &[]), vec![2, 3]);
     }
 }

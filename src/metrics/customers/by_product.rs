@@ -33,9 +33,9 @@ pub fn by_product(store: &Store, facts: &Facts, m: Month) -> Vec<ProductCustomer
             |ValueCount {
                  value, customers, ..
              }| {
-                let rows = skus
-                    .iter()
-                    .filter(|(p, _, _)| store.strings.get(*p) == value);
+                // The product's id (labels and ids are one to one in the dictionary).
+                let id = store.strings.id(&value);
+                let rows = skus.iter().filter(|(p, _, _)| Some(*p) == id);
                 ProductCustomers {
                     skus: count_values(store, rows.map(|(_, s, _)| *s))
                         .into_iter()

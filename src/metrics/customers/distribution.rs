@@ -25,7 +25,7 @@ pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<Val
     let Some(i) = facts.index(m) else {
         return Vec::new();
     };
-    let mut counts = count_values(store, facts.pairs[i][dim.index()].iter().map(|(v, _)| *v));
+    let mut counts = value_counts(store, facts.value_counts(i, dim));
     if dim == Dim::Attribution {
         for c in counts.iter_mut() {
             c.normalised = normalise_attribution(&c.value).map(std::borrow::Cow::Borrowed);
@@ -44,9 +44,14 @@ pub fn count_values(store: &Store, values: impl Iterator<Item = u32>) -> Vec<Val
             _ => counts.push((v, 1)),
         }
     }
+    value_counts(store, &counts)
+}
+
+/// `(value id, keys)` as labelled counts, sorted the way every distribution is sorted.
+fn value_counts(store: &Store, counts: &[(u32, u64)]) -> Vec<ValueCount> {
     let mut out: Vec<ValueCount> = counts
-        .into_iter()
-        .map(|(v, n)| ValueCount {
+        .iter()
+        .map(|&(v, n)| ValueCount {
             value: store.strings.get(v).to_string(),
             customers: n,
             normalised: None,

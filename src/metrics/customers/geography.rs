@@ -31,36 +31,37 @@ pub fn geography(store: &Store, facts: &Facts, range: Range) -> Vec<MarketRow> {
     for vc in distribution(store, facts, b, Dim::Market) {
         customers.insert(vc.value, vc.customers);
     }
-    let market_of = |key: &u32| {
-        facts
-            .key_market
-            .get(key)
-            .map(|m| store.strings.get(*m).to_string())
+    // Counted by market id, labelled once at the end (ids and labels are one to one).
+    let count_markets = |keys: &mut dyn Iterator<Item = &u32>| {
+        let mut by_id: BTreeMap<u32, u64> = BTreeMap::new();
+        for k in keys {
+            if let Some(m) = facts.key_market.get(k) {
+                *by_id.entry(*m).or_default() += 1;
+            }
+        }
+        let mut by_name: BTreeMap<String, u64> = BTreeMap::new();
+        for (m, n) in by_id {
+            *by_name.entry(store.strings.get(m).to_string()).or_default() += n;
+        }
+        by_name
     };
     let usage_known = facts
         .index(b)
         .is_some_and(|i| facts.usage_covered[i] && facts.status_covered[i]);
-    let mut active: BTreeMap<String, u64> = BTreeMap::new();
-    if let Some(i) = facts.index(b) {
-        for k in &facts.using[i] {
-            if let Some(m) = market_of(k) {
-                *active.entry(m).or_default() += 1;
-            }
-        }
-    }
-    let mut added_keys: BTreeSet<u32> = BTreeSet::new();
+    let active = match facts.index(b) {
+        Some(i) => count_markets(&mut facts.using[i].iter()),
+        None => BTreeMap::new(),
+    };
+    let mut added_keys: Vec<u32> = Vec::new();
     for m in range.months() {
         let (Some(i), true) = (facts.index(m), facts.covered(m) && facts.covered(m.prev())) else {
             continue;
         };
         added_keys.extend(difference(&facts.current[i], &facts.current[i - 1]));
     }
-    let mut added: BTreeMap<String, u64> = BTreeMap::new();
-    for k in &added_keys {
-        if let Some(m) = market_of(k) {
-            *added.entry(m).or_default() += 1;
-        }
-    }
+    radsort::sort(&mut added_keys);
+    added_keys.dedup();
+    let added = count_markets(&mut added_keys.iter());
     let markets: BTreeSet<&String> = customers
         .keys()
         .chain(active.keys())

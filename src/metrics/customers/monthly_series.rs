@@ -1,6 +1,6 @@
 //! Monthly customer series (metrics.md §2 "Monthly series").
 
-use crate::facts::{count_difference, Facts};
+use crate::facts::Facts;
 use crate::month::Month;
 use serde::{Deserialize, Serialize};
 
@@ -51,15 +51,14 @@ pub fn monthly_series(facts: &Facts) -> Vec<MonthlyCustomers> {
                     churned: None,
                 };
             }
-            let p = &facts.current[i - 1];
-            let new = count_difference(c, p);
+            let (new, churned) = facts.changes(i);
             MonthlyCustomers {
                 month,
                 customers: Some(customers),
                 active,
                 new: Some(new),
                 existing: Some(customers - new),
-                churned: Some(count_difference(p, c)),
+                churned: Some(churned),
             }
         })
         .collect()

@@ -1,0 +1,86 @@
+// `node bench/redraw.mjs [--rows N] [--runs N]`: a filter or range change on a large file, from
+// the click to the last chart drawn, in the built app (dist/) in headless Chromium. A benchmark
+// (issue 6: "a filter or range change recomputes and redraws every visible chart"), not a test.
+// Loads the file bench/run.mjs generated (bench/data/N/), then times, N times each (default 3):
+// the "6 months" range button, one market as the filter, another market instead (markets not
+// used before while there are enough).
+// Needs: bash scripts/build.sh (dist/) and node bench/run.mjs once (the file).
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, root } from '../tests/browser/harness.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rows = arg('--rows', 1_000_000);
+const runs = arg('--runs', 3);
+const file = path.join(root, 'bench/data', String(rows), 'CustomersAndTenants.tsv');
+if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/run.mjs --rows ${rows} once`);
+
+const srv = await serveDist();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(srv.base);
+await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
+await page.setInputFiles('#file-input', file);
+await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.tsv', null, { timeout: 300000 });
+// Every drawing call on any canvas stamps the time; every long task is kept.
+await page.evaluate(() => {
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['fillRect', 'clearRect', 'fill', 'stroke', 'fillText', 'strokeText', 'drawImage']) {
+    const real = proto[name];
+    proto[name] = function (...args) { window.__lastDraw = performance.now(); return real.apply(this, args); };
+  }
+  window.__long = [];
+  // The first change of the page after a click: the new report has arrived from the worker.
+  new MutationObserver(() => { if (window.__firstChange === 0) window.__firstChange = performance.now(); })
+    .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+});
+await page.waitForTimeout(1500); // a user's pause: the worker indexes the rows for the filters
+
+/** Does `act` in the page (a button's `data-last`, or market checkboxes to click), waits until
+ * nothing was drawn for 700 ms, and returns the time from the click to the last drawing call. */
+async function timed(act) {
+  await page.evaluate((act) => {
+    window.__lastDraw = 0;
+    window.__long = [];
+    window.__t0 = performance.now();
+    window.__firstChange = -1; // the click's own changes (checkbox, button state) come first
+    if (act.last) document.querySelector(`[data-last="${act.last}"]`).click();
+    const boxes = document.querySelectorAll('details[data-filter="Market"] input[type=checkbox]');
+    for (const i of act.markets ?? []) boxes[i].click();
+    // Changes made by the click itself are done by the next task; from then on, wait for the report.
+    setTimeout(() => { window.__firstChange = 0; }, 0);
+  }, act);
+  await page.waitForFunction(() => window.__lastDraw > 0 && performance.now() - window.__lastDraw > 700, null, { timeout: 60000, polling: 100 });
+  return page.evaluate(() => ({
+    ms: window.__lastDraw - window.__t0,
+    report: window.__firstChange > 0 ? window.__firstChange - window.__t0 : NaN,
+    longest: Math.max(0, ...window.__long.map((t) => t.duration)),
+  }));
+}
+
+const markets = await page.$$eval('details[data-filter="Market"] input[type=checkbox]', (b) => b.length);
+if (markets < 2) throw new Error('fewer than two markets in the file');
+const results = { range: [], market: [], other: [] };
+for (let r = 0; r < runs; r++) {
+  results.range.push(await timed({ last: 6 }));
+  await timed({ last: 12 });
+  // Markets not used before where there are enough (the worker keeps the facts of four filters).
+  const [a, b] = [(2 * r) % markets, (2 * r + 1) % markets];
+  results.market.push(await timed({ markets: [a] }));
+  results.other.push(await timed({ markets: [a, b] }));
+  await timed({ markets: [b] }); // back to no filter
+}
+await browser.close();
+srv.server.close();
+
+const median = (list) => [...list].sort((a, b) => a - b)[(list.length - 1) >> 1];
+const s = (ms) => (ms / 1000).toFixed(3);
+const line = (label, list) => console.log(`  ${label.padEnd(32)} ${s(median(list.map((x) => x.ms)))} s, of which the worker's report ${s(median(list.map((x) => x.report)))} s  (runs ${list.map((x) => `${s(x.ms)}/${s(x.report)}`).join(', ')} s; longest main-thread task ${Math.round(Math.max(...list.map((x) => x.longest)))} ms)`);
+console.log(`\nFrom the click to the last chart drawn, ${rows.toLocaleString('en')}-row file, median of ${runs}:`);
+line('range: the last 6 months', results.range);
+line('filter: the first market', results.market);
+line('filter: another market instead', results.other);
