@@ -11,6 +11,9 @@ use crate::sub_facts::SubFacts;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
 
+/// Values with their number of keys, in value order.
+type ValueCounts = Vec<(u32, u64)>;
+
 /// A sorted, de-duplicated set of ids.
 pub type KeySet = Vec<u32>;
 
@@ -43,7 +46,7 @@ pub struct Facts {
     pub licenses: LicenseFacts,
     /// Per window month and `Dim`: each value of `pairs` with its number of keys, in value
     /// order; made on first use and kept with the facts, so a range change counts nothing again.
-    value_counts: Vec<Vec<OnceCell<Vec<(u32, u64)>>>>,
+    value_counts: Vec<Vec<OnceCell<ValueCounts>>>,
     /// Per window month: `|C(m) \ C(m-1)|` and `|C(m-1) \ C(m)|` (0, 0 for the first month).
     changes: OnceCell<Vec<(u64, u64)>>,
 }
@@ -323,7 +326,7 @@ impl Facts {
             return &[];
         };
         cell.get_or_init(|| {
-            let mut counts: Vec<(u32, u64)> = Vec::new();
+            let mut counts: ValueCounts = Vec::new();
             for (v, _) in self.pairs.get(i).map(|p| p[dim.index()].as_slice()).unwrap_or(&[]) {
                 match counts.last_mut() {
                     Some((last, n)) if last == v => *n += 1,
