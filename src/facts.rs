@@ -371,38 +371,33 @@ impl Facts {
     }
 }
 
-/// `|a \ b|` for sorted sets.
-pub fn count_difference(a: &[u32], b: &[u32]) -> u64 {
-    let (mut i, mut j, mut n) = (0, 0, 0u64);
-    while i < a.len() {
-        if j >= b.len() || a[i] < b[j] {
-            n += 1;
-            i += 1;
-        } else if a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else {
-            j += 1;
+/// The ids of `a` not in `b`, for sorted sets, in one pass over both.
+fn difference_of<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() {
+            if j >= b.len() || a[i] < b[j] {
+                i += 1;
+                return Some(a[i - 1]);
+            } else if a[i] == b[j] {
+                i += 1;
+                j += 1;
+            } else {
+                j += 1;
+            }
         }
-    }
-    n
+        None
+    })
 }
 
-/// `a \ b` for sorted sets (one pass over both).
+/// `|a \ b|` for sorted sets.
+pub fn count_difference(a: &[u32], b: &[u32]) -> u64 {
+    difference_of(a, b).count() as u64
+}
+
+/// `a \ b` for sorted sets.
 pub fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() {
-        if j >= b.len() || a[i] < b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else if a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
+    difference_of(a, b).collect()
 }
 
 #[cfg(test)]
