@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
 
 /// Values with their number of keys, in value order.
-type ValueCounts = Vec<(u32, u64)>;
+pub type ValueCounts = Vec<(u32, u64)>;
 
 /// A sorted, de-duplicated set of ids.
 pub type KeySet = Vec<u32>;
@@ -326,14 +326,8 @@ impl Facts {
             return &[];
         };
         cell.get_or_init(|| {
-            let mut counts: ValueCounts = Vec::new();
-            for (v, _) in self.pairs.get(i).map(|p| p[dim.index()].as_slice()).unwrap_or(&[]) {
-                match counts.last_mut() {
-                    Some((last, n)) if last == v => *n += 1,
-                    _ => counts.push((*v, 1)),
-                }
-            }
-            counts
+            let pairs = self.pairs.get(i).map_or(&[][..], |p| &p[dim.index()]);
+            count_runs(pairs.iter().map(|(v, _)| *v))
         })
     }
 
@@ -369,6 +363,18 @@ impl Facts {
             None => Vec::new(),
         }
     }
+}
+
+/// Each id of a sorted sequence with the length of its run: `1 1 4` gives `(1, 2), (4, 1)`.
+pub fn count_runs(ids: impl Iterator<Item = u32>) -> ValueCounts {
+    let mut counts: ValueCounts = Vec::new();
+    for v in ids {
+        match counts.last_mut() {
+            Some((last, n)) if *last == v => *n += 1,
+            _ => counts.push((v, 1)),
+        }
+    }
+    counts
 }
 
 /// The ids of `a` not in `b`, for sorted sets, in one pass over both.
@@ -411,5 +417,7 @@ mod tests {
         assert_eq!(difference(&[1, 4, 6, 9], &[0, 4, 5, 9, 12]), vec![1, 6]);
         assert_eq!(difference(&[], &[1]), Vec::<u32>::new());
         assert_eq!(difference(&[2, 3], &[]), vec![2, 3]);
+        assert_eq!(count_runs([1, 1, 4].into_iter()), vec![(1, 2), (4, 1)]);
+        assert_eq!(count_runs(std::iter::empty()), vec![]);
     }
 }

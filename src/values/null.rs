@@ -52,7 +52,17 @@ mod tests {
             assert!(!is_null(t), "{t:?}");
         }
         assert_eq!(non_null(" Contoso "), Some("Contoso"));
-        for t in ["a", " a", "a ", "\u{a0}a\u{a0}", "\u{3000}Contoso", "Contoso\u{2003}", "", " ", "ab"] {
+        for t in [
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{a0}",
+            "\u{3000}Contoso",
+            "Contoso\u{2003}",
+            "",
+            " ",
+            "ab",
+        ] {
             assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }

@@ -1,6 +1,6 @@
 //! Customer distributions at month `b` (metrics.md §2 "Distributions").
 
-use crate::facts::Facts;
+use crate::facts::{count_runs, Facts};
 use crate::month::Month;
 use crate::store::{Dim, Store};
 use crate::values::attribution::normalise_attribution;
@@ -37,14 +37,7 @@ pub fn distribution(store: &Store, facts: &Facts, m: Month, dim: Dim) -> Vec<Val
 /// Counts runs of equal ids (the input is sorted by value, one entry per distinct key) and
 /// sorts the result the way every distribution is sorted.
 pub fn count_values(store: &Store, values: impl Iterator<Item = u32>) -> Vec<ValueCount> {
-    let mut counts: Vec<(u32, u64)> = Vec::new();
-    for v in values {
-        match counts.last_mut() {
-            Some((last, n)) if *last == v => *n += 1,
-            _ => counts.push((v, 1)),
-        }
-    }
-    value_counts(store, &counts)
+    value_counts(store, &count_runs(values))
 }
 
 /// `(value id, keys)` as labelled counts, sorted the way every distribution is sorted.

@@ -56,13 +56,11 @@ where
     on_cleanup(move || handle.remove());
     let error = RwSignal::new(None::<String>);
     let theme_epoch = use_context::<crate::theme::ThemeEpoch>();
-    let draw_now = draw.clone();
     let paint = move || {
         // The chart may have left the page before its task ran.
         let Some(canvas) = canvas_ref.try_get_untracked().flatten() else {
             return;
         };
-        let draw = &draw_now;
         let theme = page_theme();
         let css_w = canvas.client_width().max(60) as f64;
         let (w, h) = (
