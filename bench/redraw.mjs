@@ -21,6 +21,23 @@ if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/ru
 const srv = await serveDist();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// The worker's own account of each report (its `phases`: computing, writing the JSON) and the
+// JSON's length, kept from every message it sends the page.
+await page.addInitScript(() => {
+  const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    set(handler) {
+      desc.set.call(this, (ev) => {
+        if (typeof ev.data === 'string' && ev.data.startsWith('{"Report"')) {
+          const r = JSON.parse(ev.data).Report;
+          window.__phases = { ...r.phases, bytes: r.json.length };
+        }
+        return handler(ev);
+      });
+    },
+    get() { return desc.get.call(this); },
+  });
+});
 await page.goto(srv.base);
 await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
 await page.setInputFiles('#file-input', file);
@@ -59,6 +76,7 @@ async function timed(act) {
     ms: window.__lastDraw - window.__t0,
     report: window.__firstChange > 0 ? window.__firstChange - window.__t0 : NaN,
     longest: Math.max(0, ...window.__long.map((t) => t.duration)),
+    worker: window.__phases,
   }));
 }
 
@@ -80,6 +98,11 @@ srv.server.close();
 const median = (list) => [...list].sort((a, b) => a - b)[(list.length - 1) >> 1];
 const s = (ms) => (ms / 1000).toFixed(3);
 const line = (label, list) => console.log(`  ${label.padEnd(32)} ${s(median(list.map((x) => x.ms)))} s, of which the worker's report ${s(median(list.map((x) => x.report)))} s  (runs ${list.map((x) => `${s(x.ms)}/${s(x.report)}`).join(', ')} s; longest main-thread task ${Math.round(Math.max(...list.map((x) => x.longest)))} ms)`);
+const phase = (label, list) => console.log(`  ${label.padEnd(32)} computing ${median(list.map((x) => x.worker.report)).toFixed(1)} ms, JSON ${median(list.map((x) => x.worker.json)).toFixed(1)} ms, ${Math.round(median(list.map((x) => x.worker.bytes)) / 1024)} KB`);
+console.log(`\nIn the worker (its own clock, median of ${runs}):`);
+phase('range: the last 6 months', results.range);
+phase('filter: the first market', results.market);
+phase('filter: another market instead', results.other);
 console.log(`\nFrom the click to the last chart drawn, ${rows.toLocaleString('en')}-row file, median of ${runs}:`);
 line('range: the last 6 months', results.range);
 line('filter: the first market', results.market);
