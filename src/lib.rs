@@ -23,6 +23,7 @@ pub mod quality;
 pub mod report;
 pub mod sample;
 pub mod sniff;
+pub mod split;
 pub mod store;
 pub mod sub_facts;
 pub mod text;

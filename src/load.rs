@@ -79,10 +79,71 @@ pub fn load_file_with_progress(
     let mut q = if matches!(first, Some('{') | Some('[')) {
         load_json(store, file_id, name, text, progress)
     } else {
-        load_delimited(store, file_id, name, text, progress)
+        load_delimited(store, file_id, name, text, progress, None)
     };
     q.encoding = Some(decoded.encoding.into());
     q
+}
+
+/// One part of a delimited file cut in two at a line end (see `split`): `bytes` are the file's
+/// start up to its header line and then the part's lines. Loaded as a file of its own, except
+/// that lines are numbered `line_offset` further on (their lines in the whole file) and the
+/// quality record is left unfinished: its tally is returned, to be added to the other part's.
+pub fn load_part(
+    store: &mut Store,
+    file_id: u16,
+    name: &str,
+    bytes: &[u8],
+    line_offset: u64,
+    progress: Progress,
+) -> (FileQuality, Tally) {
+    let mut tally = Tally::default();
+    let Some(decoded) = decode(bytes) else {
+        return (
+            FileQuality::failed(name, format!("{name}: not a text file")),
+            tally,
+        );
+    };
+    let keep = Keep {
+        line_offset,
+        tally: &mut tally,
+    };
+    let mut q = load_delimited(store, file_id, name, &decoded.text, progress, Some(keep));
+    q.encoding = Some(decoded.encoding.into());
+    (q, tally)
+}
+
+/// Finishes the quality record of a file loaded in two parts, `a` then `b`: the counts,
+/// rejections and warnings of both in line order, then the tally's months and warnings, as if
+/// the file had been read in one go.
+pub fn finish_parts(a: (FileQuality, Tally), b: (FileQuality, Tally)) -> FileQuality {
+    let ((mut q, mut tally), (qb, tb)) = (a, b);
+    q.rows_read += qb.rows_read;
+    q.rows_loaded += qb.rows_loaded;
+    let rejected = q.rows_rejected + qb.rows_rejected;
+    for r in qb.rejections {
+        q.reject(r);
+    }
+    q.rows_rejected = rejected;
+    q.warnings.extend(qb.warnings);
+    tally.absorb(tb);
+    if let Some(kind) = q.kind {
+        let header = q.columns.clone();
+        let normalised: Vec<String> = header.iter().map(|h| normalise(h)).collect();
+        let cols = Columns::resolve(&normalised, false);
+        tally.finish(&header, kind, &cols, &mut q);
+    }
+    if q.rows_read == 0 && q.error.is_none() {
+        q.error = Some(format!("{}: only a header, no rows", q.name));
+    }
+    q
+}
+
+/// For a part of a file: where its lines start, and where its tally goes instead of the
+/// quality record.
+struct Keep<'t> {
+    line_offset: u64,
+    tally: &'t mut Tally,
 }
 
 fn load_delimited(
@@ -91,7 +152,9 @@ fn load_delimited(
     name: &str,
     text: &str,
     progress: Progress,
+    keep: Option<Keep>,
 ) -> FileQuality {
+    let line_offset = keep.as_ref().map_or(0, |k| k.line_offset);
     let Some(delim) = sniff_delimiter(text) else {
         return FileQuality::failed(name, format!("{name}: the first line has no tab, comma or semicolon, so this is not a report table"));
     };
@@ -168,7 +231,7 @@ fn load_delimited(
                 record.position().map(|p| p.byte()).unwrap_or(0),
             );
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map(|p| p.line()).unwrap_or(0) + line_offset;
         let shape = check_width(&record, width, padding, &header, line);
         if shape.is_err() && record.iter().any(|f| f.contains('\n')) {
             // A quote opened and never closed swallows the lines after it into one field: read
@@ -199,6 +262,10 @@ fn load_delimited(
             Ok(()) => q.rows_loaded += 1,
             Err(r) => q.reject(r),
         }
+    }
+    if let Some(keep) = keep {
+        *keep.tally = rows.tally;
+        return q;
     }
     rows.finish(store, &mut q);
     if q.rows_read == 0 {
@@ -384,11 +451,69 @@ fn load_json(
 }
 
 /// Per-column count of unreadable values, with the first one seen.
-#[derive(Default)]
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Unreadable {
     count: u64,
     line: u64,
     value: String,
+}
+
+/// What loading a file counts on the way and reports at its end (months, identical and
+/// duplicate rows, unreadable values per column, rows without a customer). Kept apart so that
+/// the tallies of a file's two halves, parsed apart, add up to the whole file's (`split`).
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Tally {
+    unreadable: std::collections::BTreeMap<usize, Unreadable>,
+    months: BTreeSet<Month>,
+    pub(crate) identical: u64,
+    duplicate: u64,
+    no_key: u64,
+}
+
+impl Tally {
+    /// Adds the tally of the rows that follow these in the same file.
+    pub fn absorb(&mut self, later: Tally) {
+        for (col, u) in later.unreadable {
+            let mine = self.unreadable.entry(col).or_default();
+            if mine.count == 0 {
+                mine.line = u.line;
+                mine.value = u.value;
+            }
+            mine.count += u.count;
+        }
+        self.months.extend(later.months);
+        self.identical += later.identical;
+        self.duplicate += later.duplicate;
+        self.no_key += later.no_key;
+    }
+
+    /// Writes the tally into the file's quality record: its months, counts and warnings.
+    fn finish(self, header: &[String], kind: Kind, cols: &Columns, q: &mut FileQuality) {
+        q.months_covered = self.months.iter().copied().collect();
+        if let (Some(first), Some(last)) = (self.months.first(), self.months.last()) {
+            q.months = vec![*first, *last];
+        }
+        q.rows_identical = self.identical;
+        q.rows_duplicate = self.duplicate;
+        for (c, u) in &self.unreadable {
+            let expected = match header.get(*c).map(|h| normalise(h)) {
+                Some(n) if n.contains("date") || n == "processeddatetime" => "a date",
+                Some(n) if n.starts_with("is") || n.contains("renew") => "yes/no or 1/0",
+                _ => "a number",
+            };
+            q.warnings.push(format!(
+                "{}: column {}: {} value(s) are not {expected} and were read as empty (first at line {}: \"{}\")",
+                q.name, header.get(*c).map(String::as_str).unwrap_or("?"), u.count, u.line, u.value
+            ));
+        }
+        if self.no_key > 0 {
+            q.warnings.push(format!(
+                "{}: {} row(s) have no CustomerTenantId, CustomerTpid or CustomerName and count for no customer",
+                q.name, self.no_key
+            ));
+        }
+        q.missing = missing_columns(kind, cols);
+    }
 }
 
 /// A text column with more distinct cells than this is looked up in the dictionary directly.
@@ -409,11 +534,7 @@ struct RowBuilder<'h> {
     sold: Option<usize>,
     assigned: Option<usize>,
     active: Option<usize>,
-    unreadable: HashMap<usize, Unreadable>,
-    months: BTreeSet<Month>,
-    identical: u64,
-    duplicate: u64,
-    no_key: u64,
+    tally: Tally,
     unknown: u32,
     azure: u32,
     /// For a license source: the product of rows without a product column.
@@ -489,11 +610,7 @@ impl<'h> RowBuilder<'h> {
             sold,
             assigned,
             active,
-            unreadable: HashMap::default(),
-            months: BTreeSet::new(),
-            identical: 0,
-            duplicate: 0,
-            no_key: 0,
+            tally: Tally::default(),
             month_cache: HashMap::default(),
             last_month: (String::from("\u{0}"), None),
             last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
@@ -545,7 +662,7 @@ impl<'h> RowBuilder<'h> {
     }
 
     fn note_unreadable(&mut self, col: usize, line: u64, raw: &str) {
-        let u = self.unreadable.entry(col).or_default();
+        let u = self.tally.unreadable.entry(col).or_default();
         if u.count == 0 {
             u.line = line;
             u.value = clip(raw);
@@ -621,7 +738,7 @@ impl<'h> RowBuilder<'h> {
         let key = if !key_text.is_empty() {
             store.strings.intern(&key_text)
         } else {
-            self.no_key += 1;
+            self.tally.no_key += 1;
             NONE
         };
         self.key_buf = key_text;
@@ -784,9 +901,9 @@ impl<'h> RowBuilder<'h> {
                 p => p,
             },
         };
-        self.months.insert(month);
-        self.identical += repeat as u64;
-        self.duplicate += duplicate as u64;
+        self.tally.months.insert(month);
+        self.tally.identical += repeat as u64;
+        self.tally.duplicate += duplicate as u64;
         store.push(
             self.file_id,
             self.kind,
@@ -821,32 +938,7 @@ impl<'h> RowBuilder<'h> {
     }
 
     fn finish(self, _store: &mut Store, q: &mut FileQuality) {
-        q.months_covered = self.months.iter().copied().collect();
-        if let (Some(first), Some(last)) = (self.months.first(), self.months.last()) {
-            q.months = vec![*first, *last];
-        }
-        q.rows_identical = self.identical;
-        q.rows_duplicate = self.duplicate;
-        let mut cols: Vec<_> = self.unreadable.iter().collect();
-        cols.sort_by_key(|(c, _)| **c);
-        for (c, u) in cols {
-            let expected = match self.header.get(*c).map(|h| normalise(h)) {
-                Some(n) if n.contains("date") || n == "processeddatetime" => "a date",
-                Some(n) if n.starts_with("is") || n.contains("renew") => "yes/no or 1/0",
-                _ => "a number",
-            };
-            q.warnings.push(format!(
-                "{}: column {}: {} value(s) are not {expected} and were read as empty (first at line {}: \"{}\")",
-                q.name, self.header.get(*c).map(String::as_str).unwrap_or("?"), u.count, u.line, u.value
-            ));
-        }
-        if self.no_key > 0 {
-            q.warnings.push(format!(
-                "{}: {} row(s) have no CustomerTenantId, CustomerTpid or CustomerName and count for no customer",
-                q.name, self.no_key
-            ));
-        }
-        q.missing = missing_columns(self.kind, &self.cols);
+        self.tally.finish(self.header, self.kind, &self.cols, q);
     }
 }
 

@@ -250,4 +250,65 @@ impl Store {
         self.has_usage.push(r.has_usage);
         self.license_product.push(r.license_product);
     }
+
+    /// Appends every row of `other` (a part of a file loaded apart, see `split`): its strings
+    /// are interned here and its ids mapped to these. Rows identical to a row of an earlier
+    /// file (this store's rows before `index_earlier_rows`) are flagged as repeats; returns how
+    /// many were.
+    pub fn append(&mut self, other: Store) -> u64 {
+        let remap: Vec<u32> = other
+            .strings
+            .values
+            .iter()
+            .map(|s| self.strings.intern(s))
+            .collect();
+        let id = |v: &u32| match *v {
+            NONE => NONE,
+            v => remap.get(v as usize).copied().unwrap_or(NONE),
+        };
+        macro_rules! ids {
+            ($($c:ident),*) => { $(self.$c.extend(other.$c.iter().map(id));)* };
+        }
+        ids!(
+            key,
+            name,
+            subscription,
+            subscription_type,
+            workload,
+            churn_risk,
+            license_product
+        );
+        for (mine, theirs) in self.dims.iter_mut().zip(other.dims.iter()) {
+            mine.extend(theirs.iter().map(id));
+        }
+        macro_rules! copy {
+            ($($c:ident),*) => { $(self.$c.extend_from_slice(&other.$c);)* };
+        }
+        copy!(
+            file,
+            kind,
+            month,
+            state,
+            duplicate,
+            start,
+            end,
+            first_use,
+            last_renewal,
+            auto_renew,
+            usage_quantity,
+            acr,
+            sold,
+            assigned,
+            active_units,
+            has_usage
+        );
+        let mut repeats = 0;
+        for (was, digest) in other.repeat.iter().zip(&other.digests) {
+            let repeat = *was || (!self.earlier.is_empty() && self.earlier.contains(digest));
+            repeats += repeat as u64;
+            self.repeat.push(repeat);
+        }
+        self.digests.extend_from_slice(&other.digests);
+        repeats
+    }
 }

@@ -63,6 +63,25 @@ impl Workspace {
         &self.files[self.files.len() - 1]
     }
 
+    /// Loads one file from its two parts (see `split`), parsed apart; `None`, with nothing
+    /// loaded, when they do not join (the file is then to be loaded whole with `add_file`).
+    pub fn add_file_parts(
+        &mut self,
+        first: crate::split::Part,
+        second: crate::split::Part,
+    ) -> Option<&FileQuality> {
+        if !first.joins(&second) || self.files.len() >= u16::MAX as usize {
+            return None;
+        }
+        let q = crate::split::Part::join(&mut self.store, first, second);
+        self.files.push(q);
+        self.base = None;
+        self.facts.clear();
+        self.options = None;
+        self.index = RowIndex::default();
+        self.files.last()
+    }
+
     /// Indexes the rows by each filter dimension ahead of the first filter (see `RowIndex`).
     pub fn prepare_filters(&mut self) {
         self.index.prepare(&self.store);

@@ -1,0 +1,232 @@
+//! A file parsed in two parts by two engines and joined (issue 6, `split`) gives the same
+//! report, byte for byte, as the file read whole: rows, names, counts, rejections with their
+//! lines, warnings, identical rows of earlier files. Cut at many points of many files.
+
+use partnerlens::split::{plan_from, Part};
+use partnerlens::Workspace;
+use std::path::Path;
+
+/// The report of `earlier` files, then `name` read whole.
+fn whole(earlier: &[(String, Vec<u8>)], name: &str, bytes: &[u8]) -> String {
+    let mut ws = Workspace::new();
+    for (n, b) in earlier {
+        ws.add_file(n, b);
+    }
+    ws.add_file(name, bytes);
+    ws.report(None, None)
+        .map(|r| r.to_json())
+        .unwrap_or_else(|e| e)
+}
+
+/// The same with `name` cut where `plan_from` puts it for a head of `head_len` bytes; `None`
+/// when there is no plan. The second part goes through its byte form, as between workers.
+fn parted(
+    earlier: &[(String, Vec<u8>)],
+    name: &str,
+    bytes: &[u8],
+    head_len: usize,
+) -> Option<Result<String, String>> {
+    let plan = plan_from(&bytes[..head_len], bytes.len() as u64, 0)?;
+    let mut ws = Workspace::new();
+    for (n, b) in earlier {
+        ws.add_file(n, b);
+    }
+    let id = ws.files.len() as u16;
+    let cut = plan.cut as usize;
+    let first = Part::load(id, name, &bytes[..cut], 0, &mut |_, _| {});
+    let mut rest = plan.prefix.clone();
+    rest.extend_from_slice(&bytes[cut..]);
+    let second = Part::load(id, name, &rest, plan.line_offset, &mut |_, _| {});
+    let second = match Part::from_bytes(&second.to_bytes()) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    if ws.add_file_parts(first, second).is_none() {
+        // Refused (the halves read differently): the worker then loads the file whole.
+        return None;
+    }
+    Some(Ok(ws
+        .report(None, None)
+        .map(|r| r.to_json())
+        .unwrap_or_else(|e| e)))
+}
+
+/// Cuts `bytes` at heads of every 1/13th of the file: each cut that has a plan must join and
+/// give the whole file's report. Returns how many cuts did.
+fn check(earlier: &[(String, Vec<u8>)], name: &str, bytes: &[u8]) -> usize {
+    let want = whole(earlier, name, bytes);
+    let mut cuts = 0;
+    for k in 1..13 {
+        let head = bytes.len() * k / 13;
+        match parted(earlier, name, bytes, head) {
+            None => {}
+            Some(Ok(got)) => {
+                assert!(
+                    got == want,
+                    "{name} cut after {head} bytes: the report differs"
+                );
+                cuts += 1;
+            }
+            Some(Err(e)) => panic!("{name} cut after {head} bytes: {e}"),
+        }
+    }
+    cuts
+}
+
+fn read(path: &str) -> (String, Vec<u8>) {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let name = p.file_name().unwrap().to_string_lossy().to_string();
+    (name, std::fs::read(&p).unwrap())
+}
+
+#[test]
+fn every_fixture_cut_anywhere_equals_the_whole_file() {
+    let mut files = Vec::new();
+    for dir in ["tests/fixtures", "tests/hostile", "public/sample"] {
+        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() && p.file_name().is_some_and(|n| n != "manifest.json") {
+                let rel = p.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
+                files.push(read(&rel.to_string_lossy()));
+            }
+        }
+    }
+    let mut cut = 0;
+    for (name, bytes) in &files {
+        cut += check(&[], name, bytes);
+    }
+    // The sample's and the fixtures' TSVs have no quotes: most of their cuts have a plan.
+    assert!(cut >= 40, "only {cut} cuts were tried");
+}
+
+/// A customers file with the awkward cases spread over both halves: CRLF line ends, blank
+/// lines before the header and between rows, rows with too few fields, unreadable numbers and
+/// dates, rows without any customer, more than 100 rejections in all, quotes after the cut.
+fn awkward(rows: usize) -> Vec<u8> {
+    let mut t = String::from("\r\n\t\t\r\n");
+    t.push_str("CustomerTenantId\tCustomerName\tCustomerStatus\tCustomerMarket\tProduct\tSKU\tMonth\tIsDuplicateRowForPGA\r\n");
+    for i in 0..rows {
+        let month = 1 + i % 12;
+        match i % 17 {
+            3 => t.push_str(&format!("T-{}\tShort row\tActive\r\n", i % 50)),
+            5 => t.push_str(&format!(
+                "T-{}\tBad date\tActive\tGermany\tOffice\tE3\t20xx-{month:02}\t0\r\n",
+                i % 50
+            )),
+            7 => t.push_str(&format!(
+                "\t\tActive\tFrance\tOffice\tE1\t2025-{month:02}-01\t0\r\n"
+            )),
+            9 => t.push_str(&format!(
+                "T-{}\tOdd flag\tActive\tFrance\tOffice\tE1\t2025-{month:02}-01\tmaybe\r\n",
+                i % 50
+            )),
+            11 => t.push_str("\t\t\t\r\n"),
+            13 if i > rows / 2 => t.push_str(&format!(
+                "T-{}\t\"Quoted, Name\"\tActive\tJapan\tTeams\tT1\t2025-{month:02}-01\t0\r\n",
+                i % 50
+            )),
+            _ => t.push_str(&format!(
+                "T-{}\tName {}\t{}\t{}\tProduct {}\tSKU {}\t2025-{month:02}-01\t{}\r\n",
+                i % 50,
+                i % 50,
+                if i % 5 == 0 { "Suspended" } else { "Active" },
+                ["Germany", "France", "Japan"][i % 3],
+                i % 4,
+                i % 6,
+                (i % 19 == 0) as u8
+            )),
+        }
+    }
+    t.into_bytes()
+}
+
+#[test]
+fn awkward_rows_on_both_sides_of_the_cut() {
+    let bytes = awkward(3000);
+    assert!(check(&[], "CustomersAndTenants.tsv", &bytes) >= 6);
+}
+
+#[test]
+fn rows_identical_to_an_earlier_file_are_found_in_both_parts() {
+    let bytes = awkward(1500);
+    let earlier = vec![("earlier.tsv".to_string(), awkward(900))];
+    assert!(check(&earlier, "CustomersAndTenants.tsv", &bytes) >= 6);
+}
+
+#[test]
+fn a_utf8_bom_is_kept_with_the_header() {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(awkward(800));
+    assert!(check(&[], "CustomersAndTenants.tsv", &bytes) >= 6);
+}
+
+#[test]
+fn no_plan_where_a_record_could_span_the_cut() {
+    let bytes = awkward(800);
+    let half = bytes.len() / 2;
+    let size = bytes.len() as u64;
+    assert!(plan_from(&bytes[..half], size, 0).is_some());
+    // A quote before the cut.
+    let mut quoted = bytes.clone();
+    quoted[half / 2] = b'"';
+    assert_eq!(plan_from(&quoted[..half], size, 0), None);
+    // JSON, and small files.
+    assert_eq!(plan_from(b"[{\"a\":1},\n{\"a\":2},\n", 100, 0), None);
+    assert_eq!(plan_from(&bytes[..half], size, size + 1), None);
+}
+
+/// Splits `bytes` in two parts as the workers do.
+fn parts(bytes: &[u8]) -> (Part, Part) {
+    let n = bytes.len();
+    let plan = plan_from(&bytes[..n / 2], n as u64, 0).expect("a plan");
+    let cut = plan.cut as usize;
+    let first = Part::load(0, "c.tsv", &bytes[..cut], 0, &mut |_, _| {});
+    let mut rest = plan.prefix.clone();
+    rest.extend_from_slice(&bytes[cut..]);
+    let second = Part::load(0, "c.tsv", &rest, plan.line_offset, &mut |_, _| {});
+    (first, second)
+}
+
+#[test]
+fn halves_in_different_encodings_do_not_join() {
+    // A Windows-1252 byte before the cut, or after it: the whole file reads as Windows-1252,
+    // one half as UTF-8.
+    for at in [0.25, 0.75] {
+        let mut bytes = awkward(800);
+        let i = (bytes.len() as f64 * at) as usize;
+        bytes[i] = 0xE9;
+        let (first, second) = parts(&bytes);
+        assert!(!first.joins(&second));
+        assert_eq!(check(&[], "c.tsv", &bytes), 0, "no cut joins");
+    }
+}
+
+#[test]
+fn parts_that_do_not_join_are_refused_and_the_file_loads_whole() {
+    // Invalid UTF-8 after the cut: the whole file is Windows-1252, the first part UTF-8.
+    let mut bytes = awkward(800);
+    let n = bytes.len();
+    bytes[n - 40] = 0xE9;
+    let plan = plan_from(&bytes[..n / 2], n as u64, 0).expect("a plan");
+    let cut = plan.cut as usize;
+    let first = Part::load(0, "c.tsv", &bytes[..cut], 0, &mut |_, _| {});
+    let mut rest = plan.prefix.clone();
+    rest.extend_from_slice(&bytes[cut..]);
+    let second = Part::load(0, "c.tsv", &rest, plan.line_offset, &mut |_, _| {});
+    let mut ws = Workspace::new();
+    assert!(ws.add_file_parts(first, second).is_none());
+    assert!(
+        ws.files.is_empty() && !ws.has_data(),
+        "nothing loaded from refused parts"
+    );
+    // Damaged bytes are refused, never read as rows.
+    let part = Part::load(0, "c.tsv", &bytes[..cut], 0, &mut |_, _| {});
+    let good = part.to_bytes();
+    assert!(Part::from_bytes(&good).is_ok());
+    assert!(Part::from_bytes(&good[..good.len() - 3]).is_err());
+    let mut longer = good.clone();
+    longer.push(0);
+    assert!(Part::from_bytes(&longer).is_err());
+    assert!(Part::from_bytes(b"not a part").is_err());
+}
