@@ -15,7 +15,33 @@ const median = (list, f) => [...list].sort((a, b) => f(a) - f(b))[(list.length -
 async function partnerlens(blob) {
   const t0 = performance.now();
   const worker = new Worker('/dist/worker-loader.js');
-  const message = () => new Promise((resolve) => { worker.onmessage = (e) => resolve(JSON.parse(e.data)); });
+  // What the app's page does with a large file (src/web/session.rs): the engine cuts it in two
+  // and a helper worker parses the second half; its part goes back to the engine.
+  const helpFor = (split, rest) => {
+    const helper = new Worker('/dist/worker-loader.js');
+    helper.onmessage = (e) => {
+      const [text, value] = Array.isArray(e.data) ? e.data : [e.data];
+      const r = JSON.parse(text);
+      if (r === 'Ready') helper.postMessage([JSON.stringify({ Part: split }), rest]);
+      else if (r.Part || r.Failed) {
+        const failed = r.Part ? null : r.Failed.message;
+        const msg = [JSON.stringify({ SecondPart: { request: split.request, part: split.part, failed } })];
+        if (r.Part) msg.push(value);
+        worker.postMessage(msg, r.Part ? [value] : []);
+        helper.terminate();
+      }
+    };
+  };
+  const message = () => new Promise((resolve) => {
+    worker.onmessage = (e) => {
+      if (Array.isArray(e.data)) {
+        const r = JSON.parse(e.data[0]);
+        if (r.Split) helpFor(r.Split, e.data[1]);
+        return;
+      }
+      resolve(JSON.parse(e.data));
+    };
+  });
   let m = await message();
   if (m !== 'Ready') throw new Error('worker did not start');
   const ready = performance.now();

@@ -50,7 +50,7 @@ console.log(`\nPartnerlens vs DuckDB-WASM, one headless Chromium, ${r.rows.toLoc
 console.log(`  Partnerlens load + every dashboard metric:     ${s(r.partnerlens.load_and_metrics_ms)}  (${Math.round(r.rows / r.partnerlens.load_and_metrics_ms * 1000).toLocaleString('en')} rows/s; rounds ${all(r.partnerlens.rounds_ms)} s)`);
 console.log(`  DuckDB-WASM load (read_csv) + the same counts: ${s(r.duckdb.load_and_metrics_ms)}  (load ${s(r.duckdb.load_ms)}, queries ${s(r.duckdb.queries_ms)}; rounds ${all(r.duckdb.rounds_ms)} s)`);
 const ph = r.partnerlens.phases;
-console.log(`    where Partnerlens' time went: reading the blob ${s(ph.read)}, parsing into the store ${s(ph.parse)}, facts and every metric ${s(ph.report)}, report JSON ${s(ph.json)}`);
+console.log(`    where Partnerlens' time went: reading the blob ${s(ph.read)}, parsing into the store ${s(ph.parse)}${ph.wait || ph.join ? ` (on two cores; of it, waiting for the helper's half ${s(ph.wait)}, taking it in and joining ${s(ph.join)})` : ''}, facts and every metric ${s(ph.report)}, report JSON ${s(ph.json)}`);
 console.log(`  ratio (DuckDB / Partnerlens):                   ${(r.duckdb.load_and_metrics_ms / r.partnerlens.load_and_metrics_ms).toFixed(2)}×`);
 console.log(`  start-up (not counted): Partnerlens worker ${s(r.partnerlens.start_ms)}, DuckDB instantiate ${s(r.duckdb.start_ms)}`);
 console.log(`  Partnerlens recompute on the loaded data: one-market filter ${s(r.partnerlens.filter_ms)}, another market ${s(r.partnerlens.filter2_ms)}, whole-window range ${s(r.partnerlens.range_ms)} (worker + report JSON, no redraw)`);

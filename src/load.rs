@@ -139,6 +139,14 @@ pub fn finish_parts(a: (FileQuality, Tally), b: (FileQuality, Tally)) -> FileQua
     q
 }
 
+/// About how many rows `len` bytes of text hold, from the lines of its start `text`: to size
+/// the store's columns once.
+pub(crate) fn rows_in(text: &[u8], len: usize) -> usize {
+    let head = &text[..text.len().min(1 << 16)];
+    let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
+    (len / (head.len() / lines).max(1)).min(50_000_000)
+}
+
 /// For a part of a file: where its lines start, and where its tally goes instead of the
 /// quality record.
 struct Keep<'t> {
@@ -206,10 +214,7 @@ fn load_delimited(
     };
     let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style);
     let width = header.len();
-    // Guess the row count from the first lines, to size the store's columns once.
-    let head = &text.as_bytes()[..text.len().min(1 << 16)];
-    let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
-    store.reserve((text.len() / (head.len() / lines).max(1)).min(50_000_000));
+    store.reserve(rows_in(text.as_bytes(), text.len()));
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -239,7 +244,7 @@ fn load_delimited(
             let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
             let end = reader.position().byte() as usize;
             let lines = text.get(start..end).unwrap_or("");
-            q.warnings.push(format!("{name}: line {line}: a quote is opened and not closed on the same line; the {} line(s) it spans were read one by one", lines.lines().count()));
+            rows.tally.open_quotes.push((line, lines.lines().count()));
             q.rows_read -= 1;
             let mut one = csv::StringRecord::new();
             for (k, text_line) in lines.lines().enumerate() {
@@ -468,6 +473,8 @@ pub struct Tally {
     pub(crate) identical: u64,
     duplicate: u64,
     no_key: u64,
+    /// Where a quote opened and was not closed on its line: the line, and the lines it spans.
+    open_quotes: Vec<(u64, usize)>,
 }
 
 impl Tally {
@@ -485,10 +492,24 @@ impl Tally {
         self.identical += later.identical;
         self.duplicate += later.duplicate;
         self.no_key += later.no_key;
+        self.open_quotes.extend(later.open_quotes);
+    }
+
+    /// Numbers the lines `offset` further on (a file's second part, read apart).
+    pub fn shift_lines(&mut self, offset: u64) {
+        for u in self.unreadable.values_mut() {
+            u.line += offset;
+        }
+        for (line, _) in self.open_quotes.iter_mut() {
+            *line += offset;
+        }
     }
 
     /// Writes the tally into the file's quality record: its months, counts and warnings.
     fn finish(self, header: &[String], kind: Kind, cols: &Columns, q: &mut FileQuality) {
+        for (line, spans) in &self.open_quotes {
+            q.warnings.push(format!("{}: line {line}: a quote is opened and not closed on the same line; the {spans} line(s) it spans were read one by one", q.name));
+        }
         q.months_covered = self.months.iter().copied().collect();
         if let (Some(first), Some(last)) = (self.months.first(), self.months.last()) {
             q.months = vec![*first, *last];

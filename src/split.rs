@@ -13,70 +13,93 @@ use crate::quality::FileQuality;
 use crate::sniff::sniff_delimiter;
 use crate::store::Store;
 use crate::values::state::State;
-use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read by one worker: below it, starting a second one and
 /// joining the halves costs about what it saves.
 pub const MIN_SPLIT: u64 = 24 << 20;
 
-/// Where a file is cut, and what the second part's worker needs to read its part alone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Plan {
-    /// The second part starts at this byte of the file (just after a line end).
-    pub cut: u64,
-    /// The file's bytes up to the end of its header line: the second part is read after them.
-    pub prefix: Vec<u8>,
-    /// The second part's lines are numbered this much further than they are after `prefix`.
-    pub line_offset: u64,
-}
+/// The share of a file the engine's worker parses; the helper takes the rest. The helper also
+/// starts a worker, reads its part and writes it out as bytes, and the engine joins them: an
+/// even cut left the engine waiting a quarter of its time (issue 6 benchmark).
+pub const FIRST_SHARE: f64 = 0.54;
 
-/// The plan for a file of `size` bytes whose first bytes (about half of them) are `head`;
-/// `None` when it is read in one go.
-pub fn plan(head: &[u8], size: u64) -> Option<Plan> {
-    plan_from(head, size, MIN_SPLIT)
-}
-
-/// `plan` for files of at least `min` bytes (tests cut small files).
-pub fn plan_from(head: &[u8], size: u64, min: u64) -> Option<Plan> {
-    if size < min || head.len() as u64 >= size {
-        return None;
-    }
-    let cut = memchr::memrchr(b'\n', head)? + 1;
-    let first = &head[..cut];
-    // A quote could open a field that runs over the cut. (The text's encoding is checked when
-    // each part is read: parts that read differently do not join, see `Part::joins`.)
-    if memchr::memchr(b'"', first).is_some() {
-        return None;
-    }
-    // The header is the first line with a field that is not blank (as the loader reads it).
-    let bom = if first.starts_with(b"\xEF\xBB\xBF") {
+/// The file's bytes up to the end of its header line (a UTF-8 BOM and blank lines before it
+/// included), from its first bytes `start`: what the second part is read after, so that it is
+/// a table of its own. `None` when the file is not cut: JSON, a quote in the header, no
+/// header line within `start`.
+pub fn prefix(start: &[u8]) -> Option<Vec<u8>> {
+    let bom = if start.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    let start = first[bom..].iter().position(|b| !b.is_ascii_whitespace())? + bom;
-    if matches!(first[start], b'{' | b'[') {
+    let first = start[bom..].iter().position(|b| !b.is_ascii_whitespace())? + bom;
+    if matches!(start[first], b'{' | b'[') {
         return None;
     }
-    let line_of = |at: usize| memchr::memchr(b'\n', &first[at..]).map(|i| at + i + 1);
-    let header_end = line_of(start)?;
-    let delim = sniff_delimiter(std::str::from_utf8(&first[start..header_end]).ok()?)?;
+    let line_of = |at: usize| memchr::memchr(b'\n', &start[at..]).map(|i| at + i + 1);
+    let header_end = line_of(first)?;
+    let delim = sniff_delimiter(std::str::from_utf8(&start[first..header_end]).ok()?)?;
+    // The header is the first line with a field that is not blank (as the loader reads it).
     let mut end = bom;
     loop {
         let line_end = line_of(end)?;
-        let line = &first[end..line_end];
+        let line = &start[end..line_end];
         end = line_end;
         if !line.iter().all(|b| b.is_ascii_whitespace() || *b == delim) {
             break;
         }
     }
+    let prefix = &start[..end];
+    memchr::memchr(b'"', prefix)
+        .is_none()
+        .then(|| prefix.to_vec())
+}
+
+/// Where the second part starts when the helper is given the file from byte `from`: just
+/// after the first line end at or after it (both workers find the same one). `None` without
+/// one.
+pub fn cut_at(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr(b'\n', bytes.get(from..)?).map(|i| from + i + 1)
+}
+
+/// The first part may be parsed apart from the rest: no quote in it, so no field runs over the
+/// cut. (The text's encoding is checked as each part is read: parts that read differently do
+/// not join, see `Part::joins`.)
+pub fn first_part_ok(first: &[u8]) -> bool {
+    memchr::memchr(b'"', first).is_none()
+}
+
+/// How much further the second part's lines are numbered in the file than after `prefix`.
+pub fn line_offset(first: &[u8], prefix: &[u8]) -> u64 {
     let lines = |bytes: &[u8]| memchr::memchr_iter(b'\n', bytes).count() as u64;
-    Some(Plan {
-        cut: cut as u64,
-        prefix: first[..end].to_vec(),
-        line_offset: lines(first) - lines(&first[..end]),
+    lines(first).saturating_sub(lines(prefix))
+}
+
+/// A cut as the two workers make it: the first part is `bytes[..cut]`, the second is
+/// `prefix` then `bytes[cut..]`, its lines `line_offset` further on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub cut: usize,
+    pub prefix: Vec<u8>,
+    pub line_offset: u64,
+}
+
+/// The cut of a whole file (in memory) at the first line end from byte `from` on, when it can
+/// be cut there: the steps the two workers take, in one place (tests, benchmarks).
+pub fn plan(bytes: &[u8], from: usize) -> Option<Plan> {
+    let prefix = prefix(&bytes[..bytes.len().min(CHUNK_FOR_PREFIX)])?;
+    let cut = cut_at(bytes, from.max(prefix.len()))?;
+    let first = &bytes[..cut];
+    first_part_ok(first).then(|| Plan {
+        cut,
+        line_offset: line_offset(first, &prefix),
+        prefix,
     })
 }
+
+/// The header line must end within this many bytes of the file's start for a cut.
+pub const CHUNK_FOR_PREFIX: usize = 8 << 20;
 
 /// One part of a file: its rows in a store of their own, and its unfinished quality record.
 #[derive(Debug)]
@@ -88,15 +111,19 @@ pub struct Part {
 
 impl Part {
     /// Loads `bytes` as part of file number `file_id`: for the first part, the file's bytes up
-    /// to the cut; for the second, the plan's prefix followed by the rest of the file.
+    /// to the cut; for the second, the plan's prefix followed by the rest of the file. The
+    /// store has room for the rows of `room_for` bytes (the first part's store becomes the
+    /// engine's, and the second is appended to it without copying it again).
     pub fn load(
         file_id: u16,
         name: &str,
         bytes: &[u8],
         line_offset: u64,
+        room_for: usize,
         progress: Progress,
     ) -> Part {
         let mut store = Store::default();
+        store.reserve(crate::load::rows_in(bytes, room_for.max(bytes.len())));
         let (quality, tally) = load_part(&mut store, file_id, name, bytes, line_offset, progress);
         Part {
             store,
@@ -117,6 +144,15 @@ impl Part {
             && a.delimiter == b.delimiter
             && a.encoding.as_deref() == Some("utf-8")
             && b.encoding.as_deref() == Some("utf-8")
+    }
+
+    /// Numbers the part's lines `offset` further on (its rejections and first unreadable
+    /// values).
+    pub fn shift_lines(&mut self, offset: u64) {
+        for r in self.quality.rejections.iter_mut() {
+            r.line += offset;
+        }
+        self.tally.shift_lines(offset);
     }
 
     /// Joins the two parts of one file into `store` (in order): returns the file's quality
@@ -189,11 +225,14 @@ impl Part {
         let (quality, tally): (FileQuality, Tally) =
             serde_json::from_slice(r.take(n)?).map_err(|_| bad())?;
         let mut store = Store::default();
+        let mut strings = Vec::new();
         for _ in 0..r.len()? {
             let n = r.len()?;
             let text = std::str::from_utf8(r.take(n)?).map_err(|_| bad())?;
-            store.strings.intern(text);
+            strings.push(Box::<str>::from(text));
         }
+        // Only ever appended to the engine's store (`Store::append`), which interns them.
+        store.strings = crate::store::Dict::unindexed(strings);
         store.file = r.column::<u16>()?;
         store.month = r.column::<i32>()?.into_iter().map(Month).collect();
         store.key = r.column()?;
@@ -291,6 +330,8 @@ trait Plain: Copy {
     const SIZE: usize;
     fn put(self, out: &mut Vec<u8>);
     fn get(b: &[u8]) -> Self;
+    /// The value's bits (`NaN` equals `NaN` here).
+    fn bits(self) -> u128;
 }
 
 macro_rules! plain {
@@ -305,13 +346,26 @@ macro_rules! plain {
                 a.copy_from_slice(b);
                 <$t>::from_le_bytes(a)
             }
+            fn bits(self) -> u128 {
+                let mut a = [0u8; 16];
+                a[..std::mem::size_of::<$t>()].copy_from_slice(&self.to_le_bytes());
+                u128::from_le_bytes(a)
+            }
         }
     )*};
 }
 plain!(u8, u16, u32, u64, i32, f64, u128);
 
+/// A column: its length, then a tag, then one value when every row has it (a customers file
+/// leaves most subscription and usage columns empty), else every value.
 fn put_column<T: Plain>(out: &mut Vec<u8>, v: &[T]) {
     put_len(out, v.len());
+    if let Some(first) = v.first().filter(|f| v.iter().all(|x| x.bits() == f.bits())) {
+        out.push(1);
+        first.put(out);
+        return;
+    }
+    out.push(0);
     out.reserve(v.len() * T::SIZE);
     for x in v {
         x.put(out);
@@ -335,8 +389,14 @@ impl<'a> Reader<'a> {
     }
     fn column<T: Plain>(&mut self) -> Result<Vec<T>, String> {
         let n = self.len()?;
-        let bytes = self.take(n.checked_mul(T::SIZE).ok_or("a column is too long")?)?;
-        Ok(bytes.chunks_exact(T::SIZE).map(T::get).collect())
+        match self.take(1)? {
+            [1] => Ok(vec![T::get(self.take(T::SIZE)?); n]),
+            [0] => {
+                let bytes = self.take(n.checked_mul(T::SIZE).ok_or("a column is too long")?)?;
+                Ok(bytes.chunks_exact(T::SIZE).map(T::get).collect())
+            }
+            _ => Err("the second half of the file came back damaged".into()),
+        }
     }
 }
 

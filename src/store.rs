@@ -28,6 +28,14 @@ impl Dict {
         self.index.insert(s.into(), id);
         id
     }
+    /// The strings of a part of a file on its way to being appended to a store (see
+    /// `Store::append`), in id order: not indexed, as nothing is looked up in them.
+    pub(crate) fn unindexed(values: Vec<Box<str>>) -> Dict {
+        Dict {
+            index: HashMap::default(),
+            values,
+        }
+    }
     /// The id of `s`, if it was ever interned.
     pub fn id(&self, s: &str) -> Option<u32> {
         self.index.get(s).copied()

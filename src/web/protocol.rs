@@ -16,6 +16,23 @@ pub enum Command {
         to: Option<Month>,
         filter: Filter,
     },
+    /// To a helper worker: parse the second part of a large file and send it back as bytes
+    /// (`Reply::Part`). The blob that follows is the file from some byte on; the part starts
+    /// after its first line end, and is read after `prefix` (the file's header).
+    Part {
+        request: u64,
+        part: u64,
+        file_id: u16,
+        name: String,
+        prefix: Vec<u8>,
+    },
+    /// The second part `part` of the file being split (its bytes follow), or why there is
+    /// none: then the worker reads the file whole.
+    SecondPart {
+        request: u64,
+        part: u64,
+        failed: Option<String>,
+    },
     /// Send the report for this range and filter (no file is read again).
     Report {
         request: u64,
@@ -38,6 +55,26 @@ pub enum Reply {
         size: f64,
         rows: u64,
         parsing: bool,
+    },
+    /// A large file is cut in two: a helper is to parse its second part (`Command::Part`, the
+    /// blob that follows) while this worker parses the first; `Command::SecondPart` brings it
+    /// back.
+    Split {
+        request: u64,
+        part: u64,
+        file_id: u16,
+        name: String,
+        prefix: Vec<u8>,
+    },
+    /// The file of cut `part` is read whole after all (a quote before the cut): its helper is
+    /// no longer needed.
+    Unsplit {
+        part: u64,
+    },
+    /// From a helper: the part, as bytes (an `ArrayBuffer` follows).
+    Part {
+        request: u64,
+        part: u64,
     },
     /// The report JSON of request `request` (sent as a string so it is parsed once).
     /// `heap` is the worker's wasm memory in bytes.
@@ -64,6 +101,12 @@ pub enum Reply {
 pub struct Phases {
     pub read: f64,
     pub parse: f64,
+    /// Of `parse`, for a file parsed in two: waiting for the helper's half after this worker's,
+    /// and reading and joining it.
+    #[serde(default)]
+    pub wait: f64,
+    #[serde(default)]
+    pub join: f64,
     pub report: f64,
     pub json: f64,
 }

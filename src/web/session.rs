@@ -49,6 +49,12 @@ fn this_month() -> Option<Month> {
 #[derive(Clone, Copy)]
 pub struct Session {
     worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// The helper parsing the second half of a large file, while there is one (`split`).
+    helper: StoredValue<Option<Worker>, LocalStorage>,
+    /// The last progress of the engine's worker, and the helper's rows and bytes parsed: the
+    /// bar shows their sum.
+    progress: StoredValue<Option<Status>, LocalStorage>,
+    helper_progress: StoredValue<(f64, u64, bool)>,
     /// Counts the workers started: replies and errors of a replaced worker (a `Ready` already on
     /// its way when it was terminated) are ignored, so they cannot flush the queue meant for
     /// the new one before it can hear it.
@@ -80,10 +86,28 @@ pub struct Session {
     pub world: RwSignal<Option<Arc<World>>>,
 }
 
+/// A worker's message: a reply as JSON text, or an array of it and one JS value (a blob or a
+/// buffer).
+fn read_reply(data: &JsValue) -> Option<(Reply, JsValue)> {
+    let (text, extra) = match data.as_string() {
+        Some(t) => (t, JsValue::UNDEFINED),
+        None => {
+            let parts: &js_sys::Array = data.dyn_ref()?;
+            (parts.get(0).as_string()?, parts.get(1))
+        }
+    };
+    serde_json::from_str::<Reply>(&text)
+        .ok()
+        .map(|r| (r, extra))
+}
+
 impl Session {
     pub fn new() -> Self {
         let s = Session {
             worker: StoredValue::new_local(None),
+            helper: StoredValue::new_local(None),
+            progress: StoredValue::new_local(None),
+            helper_progress: StoredValue::new((0.0, 0, false)),
             generation: StoredValue::new(0),
             queue: StoredValue::new_local(Some(Vec::new())),
             held: StoredValue::new_local(Vec::new()),
@@ -110,6 +134,7 @@ impl Session {
         if let Some(old) = self.worker.get_value() {
             old.terminate();
         }
+        self.stop_helper();
         let worker = match Worker::new(WORKER_URL) {
             Ok(w) => w,
             Err(_) => {
@@ -127,12 +152,8 @@ impl Session {
                 if s.generation.get_value() != mine {
                     return;
                 }
-                if let Some(reply) = ev
-                    .data()
-                    .as_string()
-                    .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
-                {
-                    s.on_reply(reply);
+                if let Some((reply, extra)) = read_reply(&ev.data()) {
+                    s.on_reply(reply, extra);
                 }
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -173,7 +194,7 @@ impl Session {
         self.queue.set_value(Some(Vec::new()));
     }
 
-    fn on_reply(&self, reply: Reply) {
+    fn on_reply(&self, reply: Reply, extra: JsValue) {
         match reply {
             Reply::Ready => {
                 let waiting = self
@@ -199,7 +220,7 @@ impl Session {
                 rows,
                 parsing,
             } => {
-                self.status.set(Status::Loading {
+                self.progress.set_value(Some(Status::Loading {
                     index,
                     files,
                     name: file,
@@ -207,8 +228,28 @@ impl Session {
                     size,
                     rows,
                     parsing,
-                });
+                }));
+                self.show_progress();
             }
+            Reply::Split {
+                request,
+                part,
+                file_id,
+                name,
+                prefix,
+            } => self.start_helper(
+                Command::Part {
+                    request,
+                    part,
+                    file_id,
+                    name,
+                    prefix,
+                },
+                extra,
+            ),
+            Reply::Unsplit { .. } => self.stop_helper(),
+            // Only helpers send parts (see `start_helper`).
+            Reply::Part { .. } => {}
             Reply::Report { request, json, .. } => {
                 if let Some((r, batch)) = self.pending.get_value() {
                     if r == request {
@@ -244,6 +285,139 @@ impl Session {
             // The worker's error event follows and restarts it with the files loaded before.
             Reply::Crashed { report } => self.crash.set(Some(report)),
         }
+    }
+
+    /// The engine's progress with the helper's rows and bytes parsed added.
+    fn show_progress(&self) {
+        let Some(Status::Loading {
+            index,
+            files,
+            name,
+            bytes,
+            size,
+            rows,
+            parsing,
+        }) = self.progress.get_value()
+        else {
+            return;
+        };
+        let (more_bytes, more_rows, helper_parsing) = self.helper_progress.get_value();
+        let parsing = parsing || helper_parsing;
+        self.status.set(Status::Loading {
+            index,
+            files,
+            name,
+            bytes: if parsing { bytes + more_bytes } else { bytes },
+            size,
+            rows: rows + more_rows,
+            parsing,
+        });
+    }
+
+    fn stop_helper(&self) {
+        if let Some(h) = self.helper.try_update_value(|h| h.take()).flatten() {
+            h.terminate();
+        }
+        self.helper_progress.set_value((0.0, 0, false));
+    }
+
+    /// Starts a helper worker on the second half of a large file (`part`, with the blob of the
+    /// file's rest) and hands what it parsed to the engine's worker, or tells it that there is
+    /// none (then it reads the file whole).
+    fn start_helper(&self, part: Command, rest: JsValue) {
+        self.stop_helper();
+        let Command::Part {
+            request, part: id, ..
+        } = part
+        else {
+            return;
+        };
+        let s = *self;
+        let mine = self.generation.get_value();
+        let answer = move |failed: Option<String>, bytes: Option<JsValue>| {
+            s.stop_helper();
+            if s.generation.get_value() != mine {
+                return;
+            }
+            let Some(worker) = s.worker.get_value() else {
+                return;
+            };
+            let command = Command::SecondPart {
+                request,
+                part: id,
+                failed,
+            };
+            let message = js_sys::Array::of1(&JsValue::from_str(
+                &serde_json::to_string(&command).unwrap_or_default(),
+            ));
+            let sent = match bytes {
+                Some(b) => {
+                    message.push(&b);
+                    worker.post_message_with_transfer(&message, &js_sys::Array::of1(&b))
+                }
+                None => worker.post_message(&message),
+            };
+            if sent.is_err() {
+                s.status
+                    .set(Status::Failed("The engine could not be reached.".into()));
+            }
+        };
+        let Ok(helper) = Worker::new(WORKER_URL) else {
+            return answer(Some("no helper worker".into()), None);
+        };
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if s.generation.get_value() != mine {
+                    return;
+                }
+                match read_reply(&ev.data()) {
+                    Some((Reply::Ready, _)) => {
+                        let message = js_sys::Array::of2(
+                            &JsValue::from_str(&serde_json::to_string(&part).unwrap_or_default()),
+                            &rest,
+                        );
+                        if let Some(h) = s.helper.get_value() {
+                            if h.post_message(&message).is_err() {
+                                answer(Some("the helper could not be reached".into()), None);
+                            }
+                        }
+                    }
+                    Some((
+                        Reply::Progress {
+                            bytes,
+                            rows,
+                            parsing,
+                            ..
+                        },
+                        _,
+                    )) => {
+                        s.helper_progress.set_value((
+                            if parsing { bytes } else { 0.0 },
+                            rows,
+                            parsing,
+                        ));
+                        s.show_progress();
+                    }
+                    Some((Reply::Part { .. }, bytes)) => answer(None, Some(bytes)),
+                    Some((Reply::Failed { message, .. }, _)) => answer(Some(message), None),
+                    Some((Reply::Crashed { .. }, _)) => {
+                        answer(Some("the helper stopped".into()), None)
+                    }
+                    _ => {}
+                }
+            });
+        helper.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+                ev.prevent_default();
+                if s.generation.get_value() == mine {
+                    answer(Some(ev.message()), None);
+                }
+            });
+        helper.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.helper.set_value(Some(helper));
     }
 
     /// With "Remember my files" on, keeps the loaded files (not the sample) and the view.

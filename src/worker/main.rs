@@ -38,6 +38,18 @@ fn send(reply: &Reply) {
     }
 }
 
+/// A reply with a JS value after it (a blob, or a buffer handed over with `transfer`).
+fn send_with(reply: &Reply, value: &JsValue, transfer: Option<&JsValue>) {
+    let Ok(text) = serde_json::to_string(reply) else {
+        return;
+    };
+    let message = Array::of2(&JsValue::from_str(&text), value);
+    let _ = match transfer {
+        Some(t) => scope().post_message_with_transfer(&message, &Array::of1(t)),
+        None => scope().post_message(&message),
+    };
+}
+
 fn doing(what: String) {
     DOING.with(|d| {
         if let Ok(mut d) = d.try_borrow_mut() {
@@ -96,38 +108,17 @@ async fn handle(data: JsValue) {
             let files = names.len();
             for (index, name) in names.iter().enumerate() {
                 let blob: Blob = parts.get(index as u32 + 1).unchecked_into();
-                let t = now();
-                let got = read(&blob, name, index, files).await;
-                PHASES.with(|p| p.borrow_mut().read += now() - t);
-                let t = now();
-                doing(format!("reading file {} of {files}", index + 1));
+                let at = Place { name, index, files };
                 #[cfg(feature = "crash-probe")]
                 if name == "crash-probe.tsv" {
                     panic!("crash probe: a deliberate panic in the engine (test-only build)");
                 }
-                match got {
-                    Ok(bytes) => WORKSPACE.with(|w| {
-                        let mut w = w.borrow_mut();
-                        w.today = today;
-                        let mut progress = |rows: u64, done: u64| {
-                            send(&Reply::Progress {
-                                file: name.clone(),
-                                index,
-                                files,
-                                bytes: done as f64,
-                                size: bytes.len() as f64,
-                                rows,
-                                parsing: true,
-                            });
-                        };
-                        w.add_file_with_progress(name, &bytes, &mut progress);
-                        PHASES.with(|p| p.borrow_mut().parse += now() - t);
-                    }),
-                    Err(e) => WORKSPACE.with(|w| {
+                if let Err(e) = load_file(request, &blob, &at, today).await {
+                    WORKSPACE.with(|w| {
                         w.borrow_mut()
                             .files
                             .push(partnerlens::quality::FileQuality::failed(name, e))
-                    }),
+                    });
                 }
             }
             doing("computing the report".into());
@@ -136,6 +127,34 @@ async fn handle(data: JsValue) {
             // first filter change is as quick as the next.
             doing("indexing the rows for the filters".into());
             WORKSPACE.with(|w| w.borrow_mut().prepare_filters());
+        }
+        Command::Part {
+            request,
+            part,
+            file_id,
+            name,
+            prefix,
+        } => {
+            let blob: Blob = parts.get(1).unchecked_into();
+            doing(format!("reading the second part of {name}"));
+            parse_second_part(request, part, file_id, &name, prefix, &blob).await;
+        }
+        Command::SecondPart { part, .. } => {
+            // The first part's load waits for this message (see `load_in_parts`); one for an
+            // earlier cut, given up, is dropped.
+            let waiting = SECOND_PART.with(|s| {
+                let mut s = s.borrow_mut();
+                match s.take() {
+                    Some((id, resolve)) if id == part => Some(resolve),
+                    other => {
+                        *s = other;
+                        None
+                    }
+                }
+            });
+            if let Some(resolve) = waiting {
+                let _ = resolve.call1(&JsValue::NULL, &parts);
+            }
         }
         Command::Report {
             request,
@@ -149,50 +168,289 @@ async fn handle(data: JsValue) {
     }
 }
 
-/// Reads a blob in chunks, telling the page how far it is.
-async fn read(blob: &Blob, name: &str, index: usize, files: usize) -> Result<Vec<u8>, String> {
+/// Which file of a load this is, for progress messages.
+struct Place<'a> {
+    name: &'a str,
+    index: usize,
+    files: usize,
+}
+
+impl Place<'_> {
+    fn progress(&self, bytes: f64, size: f64, rows: u64, parsing: bool) {
+        send(&Reply::Progress {
+            file: self.name.to_string(),
+            index: self.index,
+            files: self.files,
+            bytes,
+            size,
+            rows,
+            parsing,
+        });
+    }
+}
+
+/// Reads and parses one file into the workspace. A large file is cut in two (`split`): a
+/// helper worker, started by the page, parses the second part while this one parses the first.
+async fn load_file(
+    request: u64,
+    blob: &Blob,
+    at: &Place<'_>,
+    today: Option<Month>,
+) -> Result<(), String> {
+    use partnerlens::split;
     let size = blob.size();
-    partnerlens::limits::check_load(&[(name.to_string(), size as u64)])?;
+    partnerlens::limits::check_load(&[(at.name.to_string(), size as u64)])?;
+    let t = now();
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(size as usize).map_err(|_| {
         format!(
-            "{name}: the browser has no room for this file ({})",
+            "{}: the browser has no room for this file ({})",
+            at.name,
             partnerlens::limits::size_text(size as u64)
         )
     })?;
+    WORKSPACE.with(|w| w.borrow_mut().today = today);
+    let unread = |e: String| format!("{}: {e}", at.name);
+    let progress = |done| at.progress(done, size, 0, false);
+    if size as u64 >= split::MIN_SPLIT {
+        let to = (split::CHUNK_FOR_PREFIX as f64).min(size);
+        read_into(blob, 0.0, to, &mut bytes, &progress)
+            .await
+            .map_err(unread)?;
+        // Quotes in the first piece: likely more of them before the cut, where no field may
+        // run over it; read whole.
+        if let Some(prefix) = split::prefix(&bytes).filter(|_| split::first_part_ok(&bytes)) {
+            if load_in_parts(request, blob, at, &mut bytes, prefix, t).await? {
+                return Ok(());
+            }
+        }
+    }
+    // Read in one go: the (rest of the) file.
+    let from = bytes.len() as f64;
+    read_into(blob, from, size, &mut bytes, &progress)
+        .await
+        .map_err(unread)?;
+    PHASES.with(|p| p.borrow_mut().read += now() - t);
+    let t = now();
+    doing(format!("reading file {} of {}", at.index + 1, at.files));
+    WORKSPACE.with(|w| {
+        let mut progress = |rows: u64, done: u64| at.progress(done as f64, size, rows, true);
+        w.borrow_mut()
+            .add_file_with_progress(at.name, &bytes, &mut progress);
+    });
+    PHASES.with(|p| p.borrow_mut().parse += now() - t);
+    Ok(())
+}
+
+thread_local! {
+    /// The cut whose second part the first part's load waits on, and the function that
+    /// resolves its promise with the message that brings the part.
+    static SECOND_PART: RefCell<Option<(u64, js_sys::Function)>> = const { RefCell::new(None) };
+    static CUTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Cuts a file in two: asks for a helper on the file from `split::FIRST_SHARE` of it on, reads
+/// and parses the first part meanwhile, then joins the helper's part. `bytes` holds the file's
+/// start; `Ok(false)` when the file was not loaded this way (a quote before the cut, halves
+/// that read differently, no helper): the caller reads the rest and loads it whole.
+async fn load_in_parts(
+    request: u64,
+    blob: &Blob,
+    at: &Place<'_>,
+    bytes: &mut Vec<u8>,
+    prefix: Vec<u8>,
+    started: f64,
+) -> Result<bool, String> {
+    use partnerlens::split;
+    let size = blob.size();
+    let from = (size * split::FIRST_SHARE).floor();
+    let file_id = WORKSPACE
+        .with(|w| w.borrow().files.len())
+        .min(u16::MAX as usize) as u16;
+    let Ok(rest) = blob.slice_with_f64(from) else {
+        return Ok(false);
+    };
+    let id = CUTS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let second = js_sys::Promise::new(&mut |resolve, _| {
+        SECOND_PART.with(|s| *s.borrow_mut() = Some((id, resolve)));
+    });
+    send_with(
+        &Reply::Split {
+            request,
+            part: id,
+            file_id,
+            name: at.name.to_string(),
+            prefix: prefix.clone(),
+        },
+        &rest,
+        None,
+    );
+    // The first part: up to the first line end from `from` on (the helper starts after it).
+    let unread = |e: String| format!("{}: {e}", at.name);
+    let progress = |done| at.progress(done, size, 0, false);
+    let mut cut = None;
+    let mut to = from;
+    while cut.is_none() && (bytes.len() as f64) < size {
+        let start = bytes.len() as f64;
+        read_into(blob, start, to.min(size), bytes, &progress)
+            .await
+            .map_err(unread)?;
+        cut = split::cut_at(bytes, from as usize);
+        to = bytes.len() as f64 + 65536.0;
+    }
+    PHASES.with(|p| p.borrow_mut().read += now() - started);
+    let Some(cut) = cut.filter(|c| split::first_part_ok(&bytes[..*c])) else {
+        SECOND_PART.with(|s| s.borrow_mut().take());
+        send(&Reply::Unsplit { part: id });
+        return Ok(false);
+    };
+    let t = now();
+    doing(format!(
+        "reading the first part of file {} of {}",
+        at.index + 1,
+        at.files
+    ));
+    let mut parsed = |rows: u64, done: u64| at.progress(done as f64, size, rows, true);
+    let first = split::Part::load(
+        file_id,
+        at.name,
+        &bytes[..cut],
+        0,
+        size as usize,
+        &mut parsed,
+    );
+    let waiting = now();
+    let message: Array = match JsFuture::from(second).await {
+        Ok(m) => m.unchecked_into(),
+        Err(_) => return Ok(false),
+    };
+    let joining = now();
+    let failed = message
+        .get(0)
+        .as_string()
+        .and_then(|t| serde_json::from_str::<Command>(&t).ok())
+        .map(|c| match c {
+            Command::SecondPart { failed, .. } => failed,
+            _ => Some("unexpected message".into()),
+        })
+        .unwrap_or(Some("unreadable message".into()));
+    if failed.is_some() {
+        return Ok(false);
+    }
+    doing(format!(
+        "joining the parts of file {} of {}",
+        at.index + 1,
+        at.files
+    ));
+    let part = Uint8Array::new(&message.get(1)).to_vec();
+    let Ok(mut second) = split::Part::from_bytes(&part) else {
+        return Ok(false);
+    };
+    drop(part);
+    second.shift_lines(split::line_offset(&bytes[..cut], &prefix));
+    let joined = WORKSPACE.with(|w| w.borrow_mut().add_file_parts(first, second).is_some());
+    PHASES.with(|p| {
+        let mut p = p.borrow_mut();
+        p.wait += joining - waiting;
+        p.join += now() - joining;
+        p.parse += now() - t;
+    });
+    Ok(joined)
+}
+
+/// In a helper worker: reads the file from its first line end on (after `prefix`), parses it
+/// as the file's second part and sends it back as bytes (or a failure, so that the engine's
+/// worker reads the file whole).
+async fn parse_second_part(
+    request: u64,
+    part: u64,
+    file_id: u16,
+    name: &str,
+    prefix: Vec<u8>,
+    blob: &Blob,
+) {
+    let size = blob.size();
+    let at = Place {
+        name,
+        index: 0,
+        files: 1,
+    };
+    let failed = |message: String| send(&Reply::Failed { request, message });
+    // Where its first line ends: read a little at a time until it shows.
+    let mut head = Vec::new();
+    let mut skip = None;
+    while skip.is_none() && (head.len() as f64) < size {
+        let from = head.len() as f64;
+        if let Err(e) = read_into(blob, from, (from + 65536.0).min(size), &mut head, &|_| {}).await
+        {
+            return failed(e);
+        }
+        skip = partnerlens::split::cut_at(&head, 0);
+    }
+    let Some(skip) = skip else {
+        return failed(format!("{name}: no line end in the second part"));
+    };
+    let after = prefix.len();
+    let mut bytes = prefix;
+    if bytes.try_reserve_exact(size as usize - skip).is_err() {
+        return failed(format!("{name}: no room for the second part"));
+    }
+    bytes.extend_from_slice(&head[skip..]);
+    drop(head);
+    let from = (bytes.len() - after + skip) as f64;
+    if let Err(e) = read_into(blob, from, size, &mut bytes, &|_| {}).await {
+        return failed(e);
+    }
+    let mut progress =
+        |rows: u64, done: u64| at.progress((done as f64 - after as f64).max(0.0), size, rows, true);
+    let parsed = partnerlens::split::Part::load(file_id, name, &bytes, 0, 0, &mut progress);
+    drop(bytes);
+    let out = parsed.to_bytes();
+    drop(parsed);
+    let buffer = Uint8Array::new_with_length(out.len() as u32);
+    buffer.copy_from(&out);
+    drop(out);
+    send_with(
+        &Reply::Part { request, part },
+        &buffer.buffer(),
+        Some(&buffer.buffer()),
+    );
+}
+
+/// Reads bytes `from..to` of a blob in chunks onto the end of `bytes`, telling `progress` the
+/// position reached.
+async fn read_into(
+    blob: &Blob,
+    from: f64,
+    to: f64,
+    bytes: &mut Vec<u8>,
+    progress: &dyn Fn(f64),
+) -> Result<(), String> {
+    let failed = || "the browser could not read the file".to_string();
     // The next piece is asked for before this one is copied, so that the browser reads while
     // the engine copies.
     let ask = |at: f64| -> Result<(f64, js_sys::Promise), String> {
-        let end = (at + CHUNK).min(size);
-        let piece = blob
-            .slice_with_f64_and_f64(at, end)
-            .map_err(|_| format!("{name}: the browser could not read the file"))?;
+        let end = (at + CHUNK).min(to);
+        let piece = blob.slice_with_f64_and_f64(at, end).map_err(|_| failed())?;
         Ok((end, piece.array_buffer()))
     };
-    let mut pending = if size > 0.0 { Some(ask(0.0)?) } else { None };
+    let mut pending = if to > from { Some(ask(from)?) } else { None };
     while let Some((end, promise)) = pending.take() {
-        if end < size {
+        if end < to {
             pending = Some(ask(end)?);
         }
-        let buffer = JsFuture::from(promise)
-            .await
-            .map_err(|_| format!("{name}: the browser could not read the file"))?;
+        let buffer = JsFuture::from(promise).await.map_err(|_| failed())?;
         // Straight into the file's buffer (no intermediate Vec).
         let piece = Uint8Array::new(&buffer);
-        let from = bytes.len();
-        bytes.resize(from + piece.length() as usize, 0);
-        piece.copy_to(&mut bytes[from..]);
-        send(&Reply::Progress {
-            file: name.to_string(),
-            index,
-            files,
-            bytes: end,
-            size,
-            rows: 0,
-            parsing: false,
-        });
+        let start = bytes.len();
+        bytes.resize(start + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[start..]);
+        progress(end);
     }
-    Ok(bytes)
+    Ok(())
 }
 
 fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partnerlens::Filter) {

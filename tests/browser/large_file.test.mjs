@@ -21,6 +21,20 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 
 async function freshPage() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Counts the engine's messages that hand the second half of a file to a helper worker.
+  await page.addInitScript(() => {
+    window.__splits = 0;
+    const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      set(handler) {
+        desc.set.call(this, (ev) => {
+          if (Array.isArray(ev.data) && String(ev.data[0]).startsWith('{"Split"')) window.__splits += 1;
+          return handler(ev);
+        });
+      },
+      get() { return desc.get.call(this); },
+    });
+  });
   await page.goto(srv.base);
   await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
   return page;
@@ -64,6 +78,8 @@ test('a 200k-row file loads in the worker with progress and a responsive page', 
     m = await measuredLoad();
   }
   const { page, progress, over50 } = m;
+  // The file (about 70 MB) is over `split::MIN_SPLIT`: a helper worker parsed its second half.
+  assert.equal(await page.evaluate(() => window.__splits), 1, 'one file cut in two');
   const bytes = [...new Set(progress.map((p) => p[0]))];
   const rowCounts = [...new Set(progress.map((p) => p[1]).filter((r) => r > 0))];
   assert.ok(bytes.length >= 3, `the byte count advanced: ${bytes.join(', ')}`);
