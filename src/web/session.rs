@@ -134,7 +134,7 @@ impl Session {
         if let Some(old) = self.worker.get_value() {
             old.terminate();
         }
-        self.stop_helper();
+        self.stop_helper(true);
         let worker = match Worker::new(WORKER_URL) {
             Ok(w) => w,
             Err(_) => {
@@ -220,6 +220,13 @@ impl Session {
                 rows,
                 parsing,
             } => {
+                // A helper's rows belong to its file only.
+                let same_file = self.progress.with_value(
+                    |p| matches!(p, Some(Status::Loading { index: i, name, .. }) if *i == index && *name == file),
+                );
+                if !same_file {
+                    self.helper_progress.set_value((0.0, 0, false));
+                }
                 self.progress.set_value(Some(Status::Loading {
                     index,
                     files,
@@ -247,7 +254,7 @@ impl Session {
                 },
                 extra,
             ),
-            Reply::Unsplit { .. } => self.stop_helper(),
+            Reply::Unsplit { .. } => self.stop_helper(true),
             // Only helpers send parts (see `start_helper`).
             Reply::Part { .. } => {}
             Reply::Report { request, json, .. } => {
@@ -314,18 +321,21 @@ impl Session {
         });
     }
 
-    fn stop_helper(&self) {
+    /// Stops the helper; its rows still count in the progress shown unless `forget`.
+    fn stop_helper(&self, forget: bool) {
         if let Some(h) = self.helper.try_update_value(|h| h.take()).flatten() {
             h.terminate();
         }
-        self.helper_progress.set_value((0.0, 0, false));
+        if forget {
+            self.helper_progress.set_value((0.0, 0, false));
+        }
     }
 
     /// Starts a helper worker on the second half of a large file (`part`, with the blob of the
     /// file's rest) and hands what it parsed to the engine's worker, or tells it that there is
     /// none (then it reads the file whole).
     fn start_helper(&self, part: Command, rest: JsValue) {
-        self.stop_helper();
+        self.stop_helper(true);
         let Command::Part {
             request, part: id, ..
         } = part
@@ -335,7 +345,8 @@ impl Session {
         let s = *self;
         let mine = self.generation.get_value();
         let answer = move |failed: Option<String>, bytes: Option<JsValue>| {
-            s.stop_helper();
+            // A failed helper's rows are parsed again by the engine, whole.
+            s.stop_helper(failed.is_some());
             if s.generation.get_value() != mine {
                 return;
             }
@@ -532,6 +543,8 @@ impl Session {
             self.to.set(to);
             self.filter.set(filter);
         }
+        self.progress.set_value(None);
+        self.helper_progress.set_value((0.0, 0, false));
         let request = self.next_request();
         let command = Command::Load {
             names: batch.iter().map(|(n, _)| n.clone()).collect(),

@@ -109,6 +109,7 @@ async fn handle(data: JsValue) {
             for (index, name) in names.iter().enumerate() {
                 let blob: Blob = parts.get(index as u32 + 1).unchecked_into();
                 let at = Place { name, index, files };
+                doing(format!("reading file {} of {files}", index + 1));
                 #[cfg(feature = "crash-probe")]
                 if name == "crash-probe.tsv" {
                     panic!("crash probe: a deliberate panic in the engine (test-only build)");
