@@ -19,13 +19,7 @@ pub enum Command {
     /// To a helper worker: parse the second part of a large file and send it back as bytes
     /// (`Reply::Part`). The blob that follows is the file from some byte on; the part starts
     /// after its first line end, and is read after `prefix` (the file's header).
-    Part {
-        request: u64,
-        part: u64,
-        file_id: u16,
-        name: String,
-        prefix: Vec<u8>,
-    },
+    Part(PartJob),
     /// The second part `part` of the file being split (its bytes follow), or why there is
     /// none: then the worker reads the file whole.
     SecondPart {
@@ -59,13 +53,7 @@ pub enum Reply {
     /// A large file is cut in two: a helper is to parse its second part (`Command::Part`, the
     /// blob that follows) while this worker parses the first; `Command::SecondPart` brings it
     /// back.
-    Split {
-        request: u64,
-        part: u64,
-        file_id: u16,
-        name: String,
-        prefix: Vec<u8>,
-    },
+    Split(PartJob),
     /// The file of cut `part` is read whole after all (a quote before the cut): its helper is
     /// no longer needed.
     Unsplit {
@@ -109,4 +97,17 @@ pub struct Phases {
     pub join: f64,
     pub report: f64,
     pub json: f64,
+}
+
+/// The second part of a large file to parse, as the engine's worker asks for it (`Split`) and
+/// the page passes it on to a helper (`Part`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartJob {
+    pub request: u64,
+    /// Which cut of the worker's (its answer must name the same one).
+    pub part: u64,
+    pub file_id: u16,
+    pub name: String,
+    /// The file's start up to its header line, read before the part's lines.
+    pub prefix: Vec<u8>,
 }

@@ -238,22 +238,7 @@ impl Session {
                 }));
                 self.show_progress();
             }
-            Reply::Split {
-                request,
-                part,
-                file_id,
-                name,
-                prefix,
-            } => self.start_helper(
-                Command::Part {
-                    request,
-                    part,
-                    file_id,
-                    name,
-                    prefix,
-                },
-                extra,
-            ),
+            Reply::Split(job) => self.start_helper(job, extra),
             Reply::Unsplit { .. } => self.stop_helper(true),
             // Only helpers send parts (see `start_helper`).
             Reply::Part { .. } => {}
@@ -331,17 +316,13 @@ impl Session {
         }
     }
 
-    /// Starts a helper worker on the second half of a large file (`part`, with the blob of the
-    /// file's rest) and hands what it parsed to the engine's worker, or tells it that there is
+    /// Starts a helper worker on the second part of a large file (`job`, with the blob of the
+    /// file from where its part starts) and hands what it parsed to the engine's worker, or tells it that there is
     /// none (then it reads the file whole).
-    fn start_helper(&self, part: Command, rest: JsValue) {
+    fn start_helper(&self, job: crate::protocol::PartJob, rest: JsValue) {
         self.stop_helper(true);
-        let Command::Part {
-            request, part: id, ..
-        } = part
-        else {
-            return;
-        };
+        let (request, id) = (job.request, job.part);
+        let part = Command::Part(job);
         let s = *self;
         let mine = self.generation.get_value();
         let answer = move |failed: Option<String>, bytes: Option<JsValue>| {

@@ -129,13 +129,13 @@ async fn handle(data: JsValue) {
             doing("indexing the rows for the filters".into());
             WORKSPACE.with(|w| w.borrow_mut().prepare_filters());
         }
-        Command::Part {
+        Command::Part(protocol::PartJob {
             request,
             part,
             file_id,
             name,
             prefix,
-        } => {
+        }) => {
             let blob: Blob = parts.get(1).unchecked_into();
             doing(format!("reading the second part of {name}"));
             parse_second_part(request, part, file_id, &name, prefix, &blob).await;
@@ -279,13 +279,13 @@ async fn load_in_parts(
         SECOND_PART.with(|s| *s.borrow_mut() = Some((id, resolve)));
     });
     send_with(
-        &Reply::Split {
+        &Reply::Split(protocol::PartJob {
             request,
             part: id,
             file_id,
             name: at.name.to_string(),
             prefix: prefix.clone(),
-        },
+        }),
         &rest,
         None,
     );
