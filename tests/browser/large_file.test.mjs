@@ -91,6 +91,45 @@ test('a 200k-row file loads in the worker with progress and a responsive page', 
   await page.close();
 });
 
+test('an awkward large CSV parsed in two parts gives the report the CLI gives for it whole', async () => {
+  // A UTF-8 BOM, CRLF line ends, blank lines, short rows, unreadable dates and flags, rows without
+  // a customer, and quoted names (one quote left open) only after 60% of the file, so that it is
+  // still cut (at 54%) and the helper's part has them.
+  const lines = ['\uFEFF\r\n,,\r\nCustomerTenantId,CustomerName,CustomerStatus,CustomerMarket,Product,SKU,Month,IsDuplicateRowForPGA'];
+  const rows = 480000;
+  for (let i = 0; i < rows; i++) {
+    const m = String(1 + (i % 12)).padStart(2, '0');
+    const t = `T-${i % 3000}`;
+    const late = i > rows * 0.6;
+    switch (i % 23) {
+      case 3: lines.push(`${t},Short row,Active`); break;
+      case 5: lines.push(`${t},Bad date,Active,Germany,Office,E3,20xx-${m},0`); break;
+      case 7: lines.push(`,,Active,France,Office,E1,2025-${m}-01,0`); break;
+      case 9: lines.push(`${t},Odd flag,Active,France,Office,E1,2025-${m}-01,maybe`); break;
+      case 11: lines.push(',,,'); break;
+      case 13: lines.push(late ? `${t},"Name, Quoted ${i % 7}",Active,Japan,Teams,T1,2025-${m}-01,0` : `${t},Plain ${i % 7},Active,Japan,Teams,T1,2025-${m}-01,0`); break;
+      case 17: lines.push(late && i % 1000 === 17 ? `${t},Unclosed,"Active,Japan,Teams,T1,2025-${m}-01,0` : `${t},Name ${i % 3000},Active,Japan,Teams,T1,2025-${m}-01,0`); break;
+      default: lines.push(`${t},Name ${i % 3000},${i % 5 ? 'Active' : 'Suspended'},${['Germany', 'France', 'Japan'][i % 3]},Product ${i % 4},SKU ${i % 6},2025-${m}-01,${i % 19 ? 0 : 1}`);
+    }
+  }
+  const file = path.join(outDir, 'large', 'CustomersAndTenants.csv');
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  assert.ok(fs.statSync(file).size > 25_165_824, 'over split::MIN_SPLIT');
+  const page = await freshPage();
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.csv', null, { timeout: 120000 });
+  assert.equal(await page.evaluate(() => window.__splits), 1, 'the file was cut in two');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+  const got = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const want = cliReport([file]);
+  for (const key of ['window', 'range', 'customers', 'azure', 'subscriptions', 'licenses']) assert.deepEqual(got[key], want[key], key);
+  const [g, w] = [got.quality.files[0], want.quality.files[0]];
+  assert.ok(w.rows_rejected > 100 && w.warnings.some((x) => x.includes('quote is opened')), 'the file has what it is meant to have');
+  for (const key of ['rows_read', 'rows_loaded', 'rows_rejected', 'rows_identical', 'rows_duplicate', 'months_covered', 'rejections', 'encoding', 'delimiter', 'columns']) assert.deepEqual(g[key], w[key], key);
+  assert.deepEqual(g.warnings, w.warnings.map((x) => x.replaceAll(file, 'CustomersAndTenants.csv')), 'warnings');
+  await page.close();
+});
+
 test('cancel stops a load and keeps what was loaded before', async () => {
   const page = await freshPage();
   const small = path.join(root, 'tests/fixtures/customers_small.tsv');
