@@ -91,16 +91,16 @@ test('a 200k-row file loads in the worker with progress and a responsive page', 
   await page.close();
 });
 
-test('an awkward large CSV parsed in two parts gives the report the CLI gives for it whole', async () => {
-  // A UTF-8 BOM, CRLF line ends, blank lines, short rows, unreadable dates and flags, rows without
-  // a customer, and quoted names (one quote left open) only after 60% of the file, so that it is
-  // still cut (at 54%) and the helper's part has them.
+/** A 26 MB CSV with a UTF-8 BOM, CRLF line ends, blank lines, short rows, unreadable dates
+ * and flags, rows without a customer, and quoted names (one quote left open) from `quotedFrom`
+ * (a share of the rows) on. */
+function awkwardCsv(name, quotedFrom) {
   const lines = ['\uFEFF\r\n,,\r\nCustomerTenantId,CustomerName,CustomerStatus,CustomerMarket,Product,SKU,Month,IsDuplicateRowForPGA'];
   const rows = 480000;
   for (let i = 0; i < rows; i++) {
     const m = String(1 + (i % 12)).padStart(2, '0');
     const t = `T-${i % 3000}`;
-    const late = i > rows * 0.6;
+    const late = i > rows * quotedFrom;
     switch (i % 23) {
       case 3: lines.push(`${t},Short row,Active`); break;
       case 5: lines.push(`${t},Bad date,Active,Germany,Office,E3,20xx-${m},0`); break;
@@ -112,13 +112,20 @@ test('an awkward large CSV parsed in two parts gives the report the CLI gives fo
       default: lines.push(`${t},Name ${i % 3000},${i % 5 ? 'Active' : 'Suspended'},${['Germany', 'France', 'Japan'][i % 3]},Product ${i % 4},SKU ${i % 6},2025-${m}-01,${i % 19 ? 0 : 1}`);
     }
   }
-  const file = path.join(outDir, 'large', 'CustomersAndTenants.csv');
+  const file = path.join(outDir, 'large', name);
   fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
   assert.ok(fs.statSync(file).size > 25_165_824, 'over split::MIN_SPLIT');
+  return file;
+}
+
+/** Loads `file` alone and checks the page's report JSON (quality, rejections and warnings
+ * included) against the CLI's for the file read whole; returns the engine's cuts. */
+async function sameReportAsTheCli(file) {
+  const name = path.basename(file);
   const page = await freshPage();
   await page.setInputFiles('#file-input', file);
-  await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.csv', null, { timeout: 120000 });
-  assert.equal(await page.evaluate(() => window.__splits), 1, 'the file was cut in two');
+  await page.waitForFunction((name) => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === name, name, { timeout: 120000 });
+  const splits = await page.evaluate(() => window.__splits);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
   const got = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   const want = cliReport([file]);
@@ -126,8 +133,20 @@ test('an awkward large CSV parsed in two parts gives the report the CLI gives fo
   const [g, w] = [got.quality.files[0], want.quality.files[0]];
   assert.ok(w.rows_rejected > 100 && w.warnings.some((x) => x.includes('quote is opened')), 'the file has what it is meant to have');
   for (const key of ['rows_read', 'rows_loaded', 'rows_rejected', 'rows_identical', 'rows_duplicate', 'months_covered', 'rejections', 'encoding', 'delimiter', 'columns']) assert.deepEqual(g[key], w[key], key);
-  assert.deepEqual(g.warnings, w.warnings.map((x) => x.replaceAll(file, 'CustomersAndTenants.csv')), 'warnings');
+  assert.deepEqual(g.warnings, w.warnings.map((x) => x.replaceAll(file, name)), 'warnings');
   await page.close();
+  return splits;
+}
+
+test('an awkward large CSV parsed in two parts gives the report the CLI gives for it whole', async () => {
+  // Quotes only after 60% of the rows: the file is still cut (at 54%), the helper's part has them.
+  assert.equal(await sameReportAsTheCli(awkwardCsv('CustomersAndTenants.csv', 0.6)), 1, 'the file was cut in two');
+});
+
+test('a large CSV with a quote before the cut is read whole after all, with the same report', async () => {
+  // Quotes from 40% of the rows on: past the first 8 MB the engine checks before it asks for a
+  // helper, but before the cut, where a field could run over it.
+  assert.equal(await sameReportAsTheCli(awkwardCsv('Quoted.csv', 0.4)), 1, 'a cut was asked for');
 });
 
 test('cancel stops a load and keeps what was loaded before', async () => {
