@@ -73,7 +73,11 @@ impl Workspace {
         if !first.joins(&second) || self.files.len() >= u16::MAX as usize {
             return None;
         }
+        let start = self.store.len();
         let q = crate::split::Part::join(&mut self.store, first, second);
+        // The parts were numbered when the cut was made; the file is this one.
+        let id = self.files.len() as u16;
+        self.store.file[start..].iter_mut().for_each(|f| *f = id);
         self.files.push(q);
         self.base = None;
         self.facts.clear();

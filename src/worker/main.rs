@@ -105,6 +105,12 @@ async fn handle(data: JsValue) {
             to,
             filter,
         } => {
+            // One load at a time: a batch dropped while another loads waits for it (a load can
+            // wait for a helper's part, and there is one helper and one cut at a time).
+            let mut done = None;
+            let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
+            let before = LOADS.with(|l| l.replace(mine));
+            let _ = JsFuture::from(before).await;
             let files = names.len();
             for (index, name) in names.iter().enumerate() {
                 let blob: Blob = parts.get(index as u32 + 1).unchecked_into();
@@ -128,6 +134,9 @@ async fn handle(data: JsValue) {
             // first filter change is as quick as the next.
             doing("indexing the rows for the filters".into());
             WORKSPACE.with(|w| w.borrow_mut().prepare_filters());
+            if let Some(done) = done {
+                let _ = done.call0(&JsValue::NULL);
+            }
         }
         Command::Part(protocol::PartJob {
             request,
@@ -244,6 +253,9 @@ async fn load_file(
 }
 
 thread_local! {
+    /// Settles when the last load asked for has finished.
+    static LOADS: RefCell<js_sys::Promise> =
+        RefCell::new(js_sys::Promise::resolve(&JsValue::NULL));
     /// The cut whose second part the first part's load waits on, and the function that
     /// resolves its promise with the message that brings the part.
     static SECOND_PART: RefCell<Option<(u64, js_sys::Function)>> = const { RefCell::new(None) };

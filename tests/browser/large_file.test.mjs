@@ -149,6 +149,20 @@ test('a large CSV with a quote before the cut is read whole after all, with the 
   assert.equal(await sameReportAsTheCli(awkwardCsv('Quoted.csv', 0.4)), 1, 'a cut was asked for');
 });
 
+test('a large file dropped while another is loading waits for it, and both load', async () => {
+  const page = await freshPage();
+  const csv = path.join(outDir, 'large', 'CustomersAndTenants.csv');
+  await page.setInputFiles('#file-input', big);
+  await page.waitForSelector('#load-progress');
+  await page.setInputFiles('#file-input', csv);
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 2, null, { timeout: 180000 });
+  assert.equal(await page.evaluate(() => window.__splits), 2, 'each was cut in two');
+  const files = await page.$$eval('tr[data-file]', (r) => r.map((x) => x.dataset.file));
+  assert.deepEqual(files, ['CustomersAndTenants.tsv', 'CustomersAndTenants.csv']);
+  assertSameNumbers(assert, await metricsOnPage(page), cliReport([big, csv]));
+  await page.close();
+});
+
 test('cancel stops a load and keeps what was loaded before', async () => {
   const page = await freshPage();
   const small = path.join(root, 'tests/fixtures/customers_small.tsv');
