@@ -86,15 +86,13 @@ pub fn load_file_with_progress(
 }
 
 /// One part of a delimited file cut in two at a line end (see `split`): `bytes` are the file's
-/// start up to its header line and then the part's lines. Loaded as a file of its own, except
-/// that lines are numbered `line_offset` further on (their lines in the whole file) and the
-/// quality record is left unfinished: its tally is returned, to be added to the other part's.
+/// start up to its header line and then the part's lines. Loaded as a file of its own (number
+/// 0, lines numbered from its start; the join numbers both), except that the quality record is
+/// left unfinished: its tally is returned, to be added to the other part's.
 pub fn load_part(
     store: &mut Store,
-    file_id: u16,
     name: &str,
     bytes: &[u8],
-    line_offset: u64,
     progress: Progress,
 ) -> (FileQuality, Tally) {
     let mut tally = Tally::default();
@@ -104,11 +102,7 @@ pub fn load_part(
             tally,
         );
     };
-    let keep = Keep {
-        line_offset,
-        tally: &mut tally,
-    };
-    let mut q = load_delimited(store, file_id, name, &decoded.text, progress, Some(keep));
+    let mut q = load_delimited(store, 0, name, &decoded.text, progress, Some(&mut tally));
     q.encoding = Some(decoded.encoding.into());
     (q, tally)
 }
@@ -147,22 +141,15 @@ pub(crate) fn rows_in(text: &[u8], len: usize) -> usize {
     (len / (head.len() / lines).max(1)).min(50_000_000)
 }
 
-/// For a part of a file: where its lines start, and where its tally goes instead of the
-/// quality record.
-struct Keep<'t> {
-    line_offset: u64,
-    tally: &'t mut Tally,
-}
-
 fn load_delimited(
     store: &mut Store,
     file_id: u16,
     name: &str,
     text: &str,
     progress: Progress,
-    keep: Option<Keep>,
+    // For a part of a file: where its tally goes instead of the quality record.
+    keep: Option<&mut Tally>,
 ) -> FileQuality {
-    let line_offset = keep.as_ref().map_or(0, |k| k.line_offset);
     let Some(delim) = sniff_delimiter(text) else {
         return FileQuality::failed(name, format!("{name}: the first line has no tab, comma or semicolon, so this is not a report table"));
     };
@@ -236,7 +223,7 @@ fn load_delimited(
                 record.position().map(|p| p.byte()).unwrap_or(0),
             );
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0) + line_offset;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
         let shape = check_width(&record, width, padding, &header, line);
         if shape.is_err() && record.iter().any(|f| f.contains('\n')) {
             // A quote opened and never closed swallows the lines after it into one field: read
@@ -269,7 +256,7 @@ fn load_delimited(
         }
     }
     if let Some(keep) = keep {
-        *keep.tally = rows.tally;
+        *keep = rows.tally;
         return q;
     }
     rows.finish(store, &mut q);

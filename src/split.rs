@@ -1,9 +1,9 @@
 //! A large file parsed on two cores (issue 6): the browser's engine worker parses the first
-//! half while a helper worker parses the second, and the halves are joined into the same
+//! part while a helper worker parses the second, and the parts are joined into the same
 //! rows, dictionary, quality record and line numbers as one worker reading the whole file.
 //!
 //! The cut is at a line end in a stretch of UTF-8 text with no quote character before it, so
-//! that no record can span it; anything else (JSON, other encodings, quotes in the first half,
+//! that no record can span it; anything else (JSON, other encodings, a quote before the cut,
 //! small files) is read in one go as before.
 
 use crate::kind::Kind;
@@ -51,9 +51,7 @@ pub fn prefix(start: &[u8]) -> Option<Vec<u8>> {
         }
     }
     let prefix = &start[..end];
-    memchr::memchr(b'"', prefix)
-        .is_none()
-        .then(|| prefix.to_vec())
+    first_part_ok(prefix).then(|| prefix.to_vec())
 }
 
 /// Where the second part starts when the helper is given the file from byte `from`: just
@@ -110,21 +108,15 @@ pub struct Part {
 }
 
 impl Part {
-    /// Loads `bytes` as part of file number `file_id`: for the first part, the file's bytes up
-    /// to the cut; for the second, the plan's prefix followed by the rest of the file. The
-    /// store has room for the rows of `room_for` bytes (the first part's store becomes the
-    /// engine's, and the second is appended to it without copying it again).
-    pub fn load(
-        file_id: u16,
-        name: &str,
-        bytes: &[u8],
-        line_offset: u64,
-        room_for: usize,
-        progress: Progress,
-    ) -> Part {
+    /// Loads `bytes` as a part of a file: for the first part, the file's bytes up to the cut;
+    /// for the second, the plan's prefix followed by the rest of the file (its lines are then
+    /// numbered on with `shift_lines`). The store has room for the rows of `room_for` bytes
+    /// (the first part's store becomes the engine's, and the second is appended to it without
+    /// copying it again).
+    pub fn load(name: &str, bytes: &[u8], room_for: usize, progress: Progress) -> Part {
         let mut store = Store::default();
         store.reserve(crate::load::rows_in(bytes, room_for.max(bytes.len())));
-        let (quality, tally) = load_part(&mut store, file_id, name, bytes, line_offset, progress);
+        let (quality, tally) = load_part(&mut store, name, bytes, progress);
         Part {
             store,
             quality,

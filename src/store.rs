@@ -93,6 +93,45 @@ impl Dim {
     }
 }
 
+/// The store's columns of dictionary ids (besides `dims`), for code that treats them alike.
+macro_rules! id_columns {
+    ($m:ident) => {
+        $m!(
+            key,
+            name,
+            subscription,
+            subscription_type,
+            workload,
+            churn_risk,
+            license_product
+        )
+    };
+}
+
+/// The store's other columns (besides `dims`, `repeat` and `digests`), copied as they are.
+macro_rules! value_columns {
+    ($m:ident) => {
+        $m!(
+            file,
+            kind,
+            month,
+            state,
+            duplicate,
+            start,
+            end,
+            first_use,
+            last_renewal,
+            auto_renew,
+            usage_quantity,
+            acr,
+            sold,
+            assigned,
+            active_units,
+            has_usage
+        )
+    };
+}
+
 /// Every loaded row of every file, one `Vec` per column. Numbers are `f64` with `NaN` for null.
 #[derive(Default, Debug)]
 pub struct Store {
@@ -185,35 +224,12 @@ impl Store {
     /// Room for `n` more rows in every column (a large file is not copied column by column as
     /// its columns grow).
     pub fn reserve(&mut self, n: usize) {
-        macro_rules! all {
+        macro_rules! room {
             ($($c:ident),*) => { $(self.$c.reserve(n);)* };
         }
-        all!(
-            file,
-            kind,
-            month,
-            key,
-            name,
-            state,
-            duplicate,
-            repeat,
-            subscription,
-            subscription_type,
-            workload,
-            churn_risk,
-            start,
-            end,
-            first_use,
-            last_renewal,
-            auto_renew,
-            usage_quantity,
-            acr,
-            sold,
-            assigned,
-            active_units,
-            has_usage,
-            license_product
-        );
+        id_columns!(room);
+        value_columns!(room);
+        self.repeat.reserve(n);
         for d in self.dims.iter_mut() {
             d.reserve(n);
         }
@@ -277,39 +293,14 @@ impl Store {
         macro_rules! ids {
             ($($c:ident),*) => { $(self.$c.extend(other.$c.iter().map(id));)* };
         }
-        ids!(
-            key,
-            name,
-            subscription,
-            subscription_type,
-            workload,
-            churn_risk,
-            license_product
-        );
+        id_columns!(ids);
         for (mine, theirs) in self.dims.iter_mut().zip(other.dims.iter()) {
             mine.extend(theirs.iter().map(id));
         }
         macro_rules! copy {
             ($($c:ident),*) => { $(self.$c.extend_from_slice(&other.$c);)* };
         }
-        copy!(
-            file,
-            kind,
-            month,
-            state,
-            duplicate,
-            start,
-            end,
-            first_use,
-            last_renewal,
-            auto_renew,
-            usage_quantity,
-            acr,
-            sold,
-            assigned,
-            active_units,
-            has_usage
-        );
+        value_columns!(copy);
         let mut repeats = 0;
         for (was, digest) in other.repeat.iter().zip(&other.digests) {
             let repeat = *was || (!self.earlier.is_empty() && self.earlier.contains(digest));

@@ -20,12 +20,12 @@ fn whole(earlier: &[(String, Vec<u8>)], name: &str, bytes: &[u8]) -> String {
 
 /// The two parts of a file cut at the first line end from byte `from` on, as the workers make
 /// them: the second read after the prefix, sent as bytes, its lines numbered on by the first.
-fn parts(name: &str, id: u16, bytes: &[u8], from: usize) -> Option<Result<(Part, Part), String>> {
+fn parts(name: &str, bytes: &[u8], from: usize) -> Option<Result<(Part, Part), String>> {
     let plan = plan(bytes, from)?;
-    let first = Part::load(id, name, &bytes[..plan.cut], 0, bytes.len(), &mut |_, _| {});
+    let first = Part::load(name, &bytes[..plan.cut], bytes.len(), &mut |_, _| {});
     let mut rest = plan.prefix.clone();
     rest.extend_from_slice(&bytes[plan.cut..]);
-    let second = Part::load(id, name, &rest, 0, 0, &mut |_, _| {});
+    let second = Part::load(name, &rest, 0, &mut |_, _| {});
     let mut second = match Part::from_bytes(&second.to_bytes()) {
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
@@ -46,8 +46,8 @@ fn parted(
     for (n, b) in earlier {
         ws.add_file(n, b);
     }
-    let id = ws.files.len() as u16;
-    let (first, second) = match parts(name, id, bytes, from)? {
+    let (id, start) = (ws.files.len() as u16, ws.store.len());
+    let (first, second) = match parts(name, bytes, from)? {
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
     };
@@ -55,6 +55,10 @@ fn parted(
         // Refused (the halves read differently): the worker then loads the file whole.
         return None;
     }
+    assert!(
+        ws.store.file[start..].iter().all(|f| *f == id),
+        "the joined rows are the file's"
+    );
     Some(Ok(ws
         .report(None, None)
         .map(|r| r.to_json())
@@ -206,7 +210,7 @@ fn no_plan_where_a_record_could_span_the_cut() {
 
 /// `parts` of a file that must be cut.
 fn cut(bytes: &[u8]) -> (Part, Part) {
-    parts("c.tsv", 0, bytes, bytes.len() / 2)
+    parts("c.tsv", bytes, bytes.len() / 2)
         .expect("a plan")
         .expect("parts")
 }

@@ -106,7 +106,6 @@ pub struct PartJob {
     pub request: u64,
     /// Which cut of the worker's (its answer must name the same one).
     pub part: u64,
-    pub file_id: u16,
     pub name: String,
     /// The file's start up to its header line, read before the part's lines.
     pub prefix: Vec<u8>,

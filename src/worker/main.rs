@@ -141,13 +141,12 @@ async fn handle(data: JsValue) {
         Command::Part(protocol::PartJob {
             request,
             part,
-            file_id,
             name,
             prefix,
         }) => {
             let blob: Blob = parts.get(1).unchecked_into();
             doing(format!("reading the second part of {name}"));
-            parse_second_part(request, part, file_id, &name, prefix, &blob).await;
+            parse_second_part(request, part, &name, prefix, &blob).await;
         }
         Command::SecondPart { part, .. } => {
             // The first part's load waits for this message (see `load_in_parts`); one for an
@@ -210,7 +209,7 @@ async fn load_file(
     use partnerlens::split;
     let size = blob.size();
     partnerlens::limits::check_load(&[(at.name.to_string(), size as u64)])?;
-    let t = now();
+    let mut t = now();
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(size as usize).map_err(|_| {
         format!(
@@ -227,13 +226,16 @@ async fn load_file(
         read_into(blob, 0.0, to, &mut bytes, &progress)
             .await
             .map_err(unread)?;
+        PHASES.with(|p| p.borrow_mut().read += now() - t);
         // Quotes in the first piece: likely more of them before the cut, where no field may
         // run over it; read whole.
         if let Some(prefix) = split::prefix(&bytes).filter(|_| split::first_part_ok(&bytes)) {
-            if load_in_parts(request, blob, at, &mut bytes, prefix, t).await? {
+            if load_in_parts(request, blob, at, &mut bytes, prefix).await? {
                 return Ok(());
             }
+            // The time spent on the cut given up is in no phase.
         }
+        t = now();
     }
     // Read in one go: the (rest of the) file.
     let from = bytes.len() as f64;
@@ -272,14 +274,11 @@ async fn load_in_parts(
     at: &Place<'_>,
     bytes: &mut Vec<u8>,
     prefix: Vec<u8>,
-    started: f64,
 ) -> Result<bool, String> {
+    let started = now();
     use partnerlens::split;
     let size = blob.size();
     let from = (size * split::FIRST_SHARE).floor();
-    let file_id = WORKSPACE
-        .with(|w| w.borrow().files.len())
-        .min(u16::MAX as usize) as u16;
     let Ok(rest) = blob.slice_with_f64(from) else {
         return Ok(false);
     };
@@ -294,7 +293,6 @@ async fn load_in_parts(
         &Reply::Split(protocol::PartJob {
             request,
             part: id,
-            file_id,
             name: at.name.to_string(),
             prefix: prefix.clone(),
         }),
@@ -327,14 +325,7 @@ async fn load_in_parts(
         at.files
     ));
     let mut parsed = |rows: u64, done: u64| at.progress(done as f64, size, rows, true);
-    let first = split::Part::load(
-        file_id,
-        at.name,
-        &bytes[..cut],
-        0,
-        size as usize,
-        &mut parsed,
-    );
+    let first = split::Part::load(at.name, &bytes[..cut], size as usize, &mut parsed);
     let waiting = now();
     let message: Array = match JsFuture::from(second).await {
         Ok(m) => m.unchecked_into(),
@@ -377,14 +368,7 @@ async fn load_in_parts(
 /// In a helper worker: reads the file from its first line end on (after `prefix`), parses it
 /// as the file's second part and sends it back as bytes (or a failure, so that the engine's
 /// worker reads the file whole).
-async fn parse_second_part(
-    request: u64,
-    part: u64,
-    file_id: u16,
-    name: &str,
-    prefix: Vec<u8>,
-    blob: &Blob,
-) {
+async fn parse_second_part(request: u64, part: u64, name: &str, prefix: Vec<u8>, blob: &Blob) {
     let size = blob.size();
     let at = Place {
         name,
@@ -419,7 +403,7 @@ async fn parse_second_part(
     }
     let mut progress =
         |rows: u64, done: u64| at.progress((done as f64 - after as f64).max(0.0), size, rows, true);
-    let parsed = partnerlens::split::Part::load(file_id, name, &bytes, 0, 0, &mut progress);
+    let parsed = partnerlens::split::Part::load(name, &bytes, 0, &mut progress);
     drop(bytes);
     let out = parsed.to_bytes();
     drop(parsed);
