@@ -20,7 +20,9 @@ pub fn App() -> impl IntoView {
     let view = crate::view_state::ViewState::start(session);
     provide_context(view);
     let page = view.page;
-    // Printing lays out every dashboard, then returns to the one that was open.
+    // Printing lays out every dashboard, then returns to the one that was open when the browser
+    // says printing is over (`afterprint`: some browsers return from `print()` before the sheets
+    // are laid out, so returning then could print the wrong layout).
     let printing = RwSignal::new(false);
     let print_all = move |_| {
         printing.set(true);
@@ -29,11 +31,12 @@ pub fn App() -> impl IntoView {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
                 }
-                printing.set(false);
             },
             std::time::Duration::from_millis(400),
         );
     };
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    on_cleanup(move || after_print.remove());
     let export_report = move |_| {
         session.report.with_untracked(|r| {
             if let Some(r) = r {

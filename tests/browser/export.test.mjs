@@ -62,8 +62,10 @@ test('printing lays every dashboard out, one per sheet, without the controls', a
       };
     };
   });
-  await page.click('#print-all');
+  // Print media first (the browser's own order: it lays out for paper before printing), so the
+  // button, hidden on paper, is clicked by script.
   await page.emulateMedia({ media: 'print' });
+  await page.$eval('#print-all', (b) => b.click());
   await page.waitForFunction(() => document.querySelectorAll('.print-page').length === 3);
   await page.screenshot({ path: path.join(outDir, 'print-all.png'), fullPage: true }).catch(() => {});
   await page.waitForFunction(() => window.__printed);
@@ -72,6 +74,9 @@ test('printing lays every dashboard out, one per sheet, without the controls', a
   assert.equal(printed.breakBefore, 'page');
   assert.equal(printed.dropZone, 'none');
   assert.ok(printed.charts.every((n) => n >= 3), `charts per dashboard: ${printed.charts}`);
+  // The print layout stays until the browser says printing is over.
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.print-page').length), 3);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.waitForFunction(() => document.querySelectorAll('.print-page').length === 0);
   await page.emulateMedia({ media: 'screen' });
 });
