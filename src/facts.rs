@@ -10,6 +10,7 @@ use crate::store::{Dim, Store, NONE};
 use crate::sub_facts::SubFacts;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// Values with their number of keys, in value order.
 pub type ValueCounts = Vec<(u32, u64)>;
@@ -33,13 +34,18 @@ pub struct Facts {
     pub using: Vec<KeySet>,
     /// Per window month and `Dim`: sorted distinct `(value, key)` pairs of active counting rows
     /// of status reports, for files that have the dimension's column.
-    pub pairs: Vec<Vec<Vec<(u32, u32)>>>,
+    /// Shared with the unfiltered facts by facts restricted from them (see `keep`).
+    pairs: Arc<Vec<Vec<Vec<(u32, u32)>>>>,
+    /// Facts restricted from the unfiltered ones (`build_on`): per key id, whether the key
+    /// passes the filter. `pairs` are then the unfiltered facts', of which only these keys
+    /// count.
+    keep: Option<Arc<Vec<bool>>>,
     /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
     pub skus: Vec<Vec<(u32, u32, u32)>>,
     /// A key's market: the one on its latest counting row that has a market column.
-    pub key_market: HashMap<u32, u32>,
+    pub key_market: Arc<HashMap<u32, u32>>,
     /// A key's name: latest month wins, then load order; duplicates count (metrics.md §6).
-    pub key_name: HashMap<u32, u32>,
+    pub key_name: Arc<HashMap<u32, u32>>,
     /// Subscriptions per month (metrics.md §3).
     pub subs: SubFacts,
     /// Licenses per month (metrics.md §4).
@@ -66,11 +72,14 @@ pub struct Base {
     has_status_report: bool,
     status_covered: Vec<bool>,
     usage_covered: Vec<bool>,
-    key_market: HashMap<u32, u32>,
-    key_segment: HashMap<u32, u32>,
-    key_name: HashMap<u32, u32>,
+    key_market: Arc<HashMap<u32, u32>>,
+    key_segment: Arc<HashMap<u32, u32>>,
+    key_name: Arc<HashMap<u32, u32>>,
     subs: SubFacts,
     licenses: LicenseFacts,
+    /// Some row feeds the subscription or license facts (an Azure usage row, a row with a
+    /// subscription id or a license product).
+    row_facts: bool,
 }
 
 impl Base {
@@ -116,6 +125,9 @@ impl Base {
             }
             b.subs.note_loaded(store, row, i);
             b.licenses.note_loaded(store, row, i);
+            b.row_facts |= kind == Kind::AzureUsage
+                || store.subscription[row] != NONE
+                || store.license_product[row] != NONE;
             let key = store.key[row];
             if key == NONE {
                 continue;
@@ -144,6 +156,7 @@ impl Base {
                 .map(|(k, (_, v))| (k as u32, v))
                 .collect::<HashMap<u32, u32>>()
         });
+        let [names, markets, segments] = [names, markets, segments].map(Arc::new);
         b.key_name = names;
         b.key_market = markets;
         b.key_segment = segments;
@@ -157,6 +170,9 @@ impl Base {
 #[derive(Debug, Default)]
 pub struct RowIndex {
     by_dim: HashMap<Dim, HashMap<u32, Vec<u32>>>,
+    /// Per dimension, built on first use: each key's value as the filter judges its rows, when
+    /// that is one value for all of a key's rows (see `key_values`).
+    key_values: HashMap<Dim, Option<Vec<u32>>>,
 }
 
 impl RowIndex {
@@ -175,10 +191,78 @@ impl RowIndex {
 
     /// Builds the index of every filter dimension now (the worker does this right after a
     /// load, while the page draws, so that the first filter is as quick as the next).
-    pub fn prepare(&mut self, store: &Store) {
+    pub fn prepare(&mut self, store: &Store, base: &Base) {
         for d in [Dim::Market, Dim::Segment, Dim::Product, Dim::Attribution] {
             self.of(store, d);
+            self.key_values(store, base, d);
         }
+    }
+
+    /// For dimension `d`: per key id, the value a filter judges each of the key's counting
+    /// rows by (the row's own value, else its customer's — see `CompiledFilter::passes` —
+    /// else none), when that is the same value for every such row of the key. A filter on `d`
+    /// then keeps or drops whole customers. `None` when some key's rows differ (a customer
+    /// that moved market, a product column: one customer, several products).
+    fn key_values(&mut self, store: &Store, base: &Base, d: Dim) -> Option<&[u32]> {
+        self.key_values
+            .entry(d)
+            .or_insert_with(|| {
+                // Dictionary ids are below the dictionary's length, far from these two.
+                const UNSET: u32 = NONE - 1;
+                let customer = match d {
+                    Dim::Market => Some(&base.key_market),
+                    Dim::Segment => Some(&base.key_segment),
+                    _ => None,
+                };
+                let mut per_key = vec![UNSET; store.strings.len()];
+                for row in 0..store.len() {
+                    let key = store.key[row];
+                    if key == NONE || !store.counts(row) {
+                        continue;
+                    }
+                    let mut v = store.dims[d.index()][row];
+                    if v == NONE {
+                        v = customer.and_then(|c| c.get(&key)).copied().unwrap_or(NONE);
+                    }
+                    let slot = per_key.get_mut(key as usize)?;
+                    if *slot == UNSET {
+                        *slot = v;
+                    } else if *slot != v {
+                        return None;
+                    }
+                }
+                Some(per_key)
+            })
+            .as_deref()
+    }
+
+    /// Per key id, whether the key's rows pass `filter`, when every filtered dimension keeps
+    /// or drops whole customers (`key_values`); `None` otherwise, or without a filter.
+    pub fn passing_keys(
+        &mut self,
+        store: &Store,
+        base: &Base,
+        filter: &CompiledFilter,
+    ) -> Option<Vec<bool>> {
+        if filter.dims().is_empty() {
+            return None;
+        }
+        let ids = store.strings.len();
+        let mut pass = vec![true; ids];
+        let mut selected = vec![false; ids];
+        for (d, set) in filter.dims() {
+            let values = self.key_values(store, base, *d)?;
+            selected.iter_mut().for_each(|s| *s = false);
+            for v in set {
+                if let Some(s) = selected.get_mut(*v as usize) {
+                    *s = true;
+                }
+            }
+            for (p, v) in pass.iter_mut().zip(values) {
+                *p &= *v == NONE || selected.get(*v as usize).copied().unwrap_or(false);
+            }
+        }
+        Some(pass)
     }
 
     /// Every counting row that can pass `filter`, ascending; `None` for no filter (every row).
@@ -209,6 +293,15 @@ impl RowIndex {
     }
 }
 
+/// The items of `from` whose key passes (`pass` per key id), in order.
+fn kept<T: Copy>(from: &[T], key: impl Fn(&T) -> u32, pass: &[bool]) -> Vec<T> {
+    let passes = |x: &&T| pass.get(key(x) as usize).copied().unwrap_or(false);
+    // Counted first (no branch per item), so the result is allocated once, at its size.
+    let mut out = Vec::with_capacity(from.iter().map(|x| passes(&x) as usize).sum());
+    out.extend(from.iter().filter(passes).copied());
+    out
+}
+
 /// Pushes `v` unless it equals the last value pushed (rows of one customer and month are
 /// usually adjacent, so most repeats never reach the sort).
 fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
@@ -220,17 +313,22 @@ fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
 impl Facts {
     /// The facts of the rows that pass `filter` (coverage and the window use every row).
     pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
-        Facts::build_on(store, &Base::build(store), filter, None)
+        Facts::build_on(store, &Base::build(store), filter, None, None)
     }
 
     /// As `build`, reusing the filter-independent `base` of the same store. `rows`, when given,
     /// holds (ascending) every counting row that can pass `filter` (see `RowIndex`): only those
-    /// are visited, instead of every row.
+    /// are visited, instead of every row. `restrict`, when given, holds the unfiltered facts of
+    /// the same store and, per key id, whether the key passes `filter` — for a filter that
+    /// keeps or drops whole customers (`RowIndex::passing_keys`): the customer sets are then
+    /// those of the unfiltered facts with the keys that pass, already sorted, and only the
+    /// subscription and license facts are built from rows.
     pub fn build_on(
         store: &Store,
         base: &Base,
         filter: &CompiledFilter,
         rows: Option<&[u32]>,
+        restrict: Option<(&Facts, &[bool])>,
     ) -> Facts {
         if base.window.is_none() {
             return Facts::default();
@@ -243,7 +341,8 @@ impl Facts {
             usage_covered: base.usage_covered.clone(),
             current: vec![Vec::new(); n],
             using: vec![Vec::new(); n],
-            pairs: vec![vec![Vec::new(); Dim::ALL.len()]; n],
+            pairs: Arc::new(vec![vec![Vec::new(); Dim::ALL.len()]; n]),
+            keep: None,
             skus: vec![Vec::new(); n],
             key_market: base.key_market.clone(),
             key_name: base.key_name.clone(),
@@ -255,18 +354,43 @@ impl Facts {
             changes: OnceCell::new(),
         };
         let key_segment = &base.key_segment;
-        // Pass 2: the counting rows that pass the filter.
-        match rows {
-            Some(rows) => f.add_rows(store, key_segment, filter, rows.iter().map(|r| *r as usize)),
-            None => f.add_rows(store, key_segment, filter, 0..store.len()),
+        let restrict = restrict.filter(|(all, _)| all.window == base.window);
+        // Pass 2: the counting rows that pass the filter (for the customer sets unless they
+        // are restricted from the unfiltered ones).
+        let sets = restrict.is_none();
+        if sets || base.row_facts {
+            match rows {
+                Some(rows) => f.add_rows(
+                    store,
+                    key_segment,
+                    filter,
+                    rows.iter().map(|r| *r as usize),
+                    sets,
+                ),
+                None => f.add_rows(store, key_segment, filter, 0..store.len(), sets),
+            }
         }
         f.subs.finish();
-        for i in 0..n {
-            sort_dedup(&mut f.current[i]);
-            sort_dedup(&mut f.using[i]);
-            sort_dedup(&mut f.skus[i]);
-            for p in f.pairs[i].iter_mut() {
-                sort_dedup(p);
+        match restrict {
+            Some((all, pass)) => {
+                for i in 0..n {
+                    f.current[i] = kept(&all.current[i], |k| *k, pass);
+                    f.using[i] = kept(&all.using[i], |k| *k, pass);
+                    f.skus[i] = kept(&all.skus[i], |s| s.2, pass);
+                }
+                // The pairs are counted when a metric asks (`value_counts`).
+                f.pairs = all.pairs.clone();
+                f.keep = Some(Arc::new(pass.to_vec()));
+            }
+            None => {
+                for i in 0..n {
+                    sort_dedup(&mut f.current[i]);
+                    sort_dedup(&mut f.using[i]);
+                    sort_dedup(&mut f.skus[i]);
+                    if let Some(pairs) = Arc::get_mut(&mut f.pairs) {
+                        pairs[i].iter_mut().for_each(sort_dedup);
+                    }
+                }
             }
         }
         f
@@ -278,10 +402,13 @@ impl Facts {
         key_segment: &HashMap<u32, u32>,
         filter: &CompiledFilter,
         rows: impl Iterator<Item = usize>,
+        sets: bool,
     ) {
         let Some((first, _)) = self.window else {
             return;
         };
+        // Facts being built own their pairs.
+        let mut pairs = Arc::get_mut(&mut self.pairs);
         for row in rows {
             let key = store.key[row];
             if key == NONE || !store.counts(row) {
@@ -299,6 +426,9 @@ impl Facts {
             }
             self.subs.add(store, row, i, store.month[row]);
             self.licenses.add(store, row, i);
+            let Some(pairs) = pairs.as_deref_mut().filter(|_| sets) else {
+                continue;
+            };
             if store.has_usage[row] {
                 push_new(&mut self.using[i], key);
             }
@@ -307,7 +437,7 @@ impl Facts {
                 for d in Dim::ALL {
                     let v = store.dims[d.index()][row];
                     if v != NONE && d != Dim::Sku {
-                        push_new(&mut self.pairs[i][d.index()], (v, key));
+                        push_new(&mut pairs[i][d.index()], (v, key));
                     }
                 }
                 let sku = store.dims[Dim::Sku.index()][row];
@@ -327,7 +457,21 @@ impl Facts {
         };
         cell.get_or_init(|| {
             let pairs = self.pairs.get(i).map_or(&[][..], |p| &p[dim.index()]);
-            count_runs(pairs.iter().map(|(v, _)| *v))
+            match &self.keep {
+                None => count_runs(pairs.iter().map(|(v, _)| *v)),
+                // Each value's run, counting its keys that pass (no branch per key).
+                Some(keep) => pairs
+                    .chunk_by(|a, b| a.0 == b.0)
+                    .map(|run| {
+                        let n = run
+                            .iter()
+                            .map(|(_, k)| keep.get(*k as usize).copied().unwrap_or(false) as u64)
+                            .sum::<u64>();
+                        (run[0].0, n)
+                    })
+                    .filter(|(_, n)| *n > 0)
+                    .collect(),
+            }
         })
     }
 
@@ -346,6 +490,11 @@ impl Facts {
                 .collect()
         });
         all.get(i).copied().unwrap_or((0, 0))
+    }
+
+    /// Made from the unfiltered facts, for a filter that keeps or drops whole customers.
+    pub fn restricted(&self) -> bool {
+        self.keep.is_some()
     }
 
     /// Index of `m` in the window, if inside it.

@@ -88,7 +88,8 @@ impl Workspace {
 
     /// Indexes the rows by each filter dimension ahead of the first filter (see `RowIndex`).
     pub fn prepare_filters(&mut self) {
-        self.index.prepare(&self.store);
+        let base = self.base.get_or_insert_with(|| Base::build(&self.store));
+        self.index.prepare(&self.store, base);
     }
 
     /// True when at least one file loaded at least one row.
@@ -97,7 +98,9 @@ impl Workspace {
     }
 
     /// The monthly facts for `filter`, built on first use after a load or a filter change
-    /// (the last `FACTS_KEPT` filters' facts are kept, so going back to one is immediate).
+    /// (the last `FACTS_KEPT` filters' facts are kept, so going back to one is immediate; the
+    /// unfiltered facts are kept while files stay the same: a filter that keeps or drops whole
+    /// customers is made from them).
     pub fn facts(&mut self, filter: &Filter) -> &Facts {
         const FACTS_KEPT: usize = 4;
         match self.facts.iter().position(|(f, _)| f == filter) {
@@ -106,14 +109,28 @@ impl Workspace {
                 self.facts.push(hit);
             }
             None => {
+                if !filter.is_empty() {
+                    self.facts(&Filter::default());
+                }
                 let base = self.base.get_or_insert_with(|| Base::build(&self.store));
                 let compiled = filter.compile(&self.store);
                 let rows = self.index.candidates(&self.store, &compiled);
+                let pass = self.index.passing_keys(&self.store, base, &compiled);
                 #[cfg(test)]
-                let rows = if self.full_scan { None } else { rows };
-                let facts = Facts::build_on(&self.store, base, &compiled, rows.as_deref());
+                let (rows, pass) = if self.full_scan {
+                    (None, None)
+                } else {
+                    (rows, pass)
+                };
+                let all = self.facts.iter().find(|(f, _)| f.is_empty());
+                let restrict = all.zip(pass.as_deref()).map(|((_, a), p)| (a, p));
+                let facts =
+                    Facts::build_on(&self.store, base, &compiled, rows.as_deref(), restrict);
                 if self.facts.len() >= FACTS_KEPT {
-                    self.facts.remove(0);
+                    // The oldest, but not the unfiltered facts.
+                    if let Some(i) = self.facts.iter().position(|(f, _)| !f.is_empty()) {
+                        self.facts.remove(i);
+                    }
                 }
                 self.facts.push((filter.clone(), facts));
             }
@@ -328,8 +345,10 @@ mod tests {
         ];
         let mut scan = sample();
         scan.full_scan = true;
+        let mut restricted = Vec::new();
         for f in &filters {
             let indexed = json(ws.report_filtered(None, None, f));
+            restricted.push(ws.facts(f).restricted());
             assert_eq!(
                 indexed,
                 json(scan.report_filtered(None, None, f)),
@@ -340,6 +359,68 @@ mod tests {
                 json(ws.report(None, None)),
                 "filter {f:?} changes the report"
             );
+        }
+        // In the sample, a customer's market is one throughout (so a market filter keeps or
+        // drops whole customers and is made from the unfiltered facts); its products are not.
+        assert_eq!(restricted, [true, true, false, false, false, true]);
+    }
+
+    /// A filter is made from the unfiltered facts only where it keeps or drops whole
+    /// customers: a customer that moved market, or a row judged by a market it does not have,
+    /// makes every market filter read the rows again, with the same numbers as a full scan.
+    #[test]
+    fn filters_on_customers_that_moved_market_read_the_rows() {
+        let header = "CustomerTenantId\tCustomerName\tCustomerStatus\tCustomerMarket\tProduct\tSKU\tMonth\tIsDuplicateRowForPGA\n";
+        let steady = "T-A\tContoso\tActive\tFrance\tMicrosoft 365\tM365 E3\t2025-01-01\t0\n\
+            T-A\tContoso\tActive\tFrance\tMicrosoft 365\tM365 E3\t2025-02-01\t0\n\
+            T-B\tFabrikam\tActive\tGermany\tMicrosoft 365\tM365 E5\t2025-01-01\t0\n\
+            T-B\tFabrikam\tActive\tGermany\tOffice 365\tE1\t2025-02-01\t0\n\
+            T-C\tNorthwind\tActive\tFrance\tOffice 365\tE1\t2025-02-01\t0\n";
+        // Contoso in Germany from March: its March rows are Germany's, its earlier rows France's.
+        let moved = "T-A\tContoso\tActive\tGermany\tMicrosoft 365\tM365 E3\t2025-03-01\t0\n\
+            T-C\tNorthwind\tActive\tFrance\tOffice 365\tE1\t2025-03-01\t0\n";
+        // Azure usage has no market for T-B's row here, so it is judged by T-B's market.
+        let usage = "SubscriptionId\tSubscriptionStartDate\tSubscriptionEndDate\tFirstUseDate\tSubscriptionState\tMonth\tUsageQuantity\tCustomerTenantId\tCustomerName\tIsACRDuplicateAtPGALevel\tTotalACR\n\
+            s1\t2024-12-05\t9999-12-31\t\tActive\t2025-02-01\t10\tT-B\tFabrikam\t0\t10\n";
+        let ws_of = |files: &[(&str, String)], full_scan: bool| {
+            let mut ws = Workspace::new();
+            ws.full_scan = full_scan;
+            for (name, text) in files {
+                ws.add_file(name, text.as_bytes());
+            }
+            ws.prepare_filters();
+            ws
+        };
+        let cases = [
+            (vec![("c.tsv", format!("{header}{steady}"))], true),
+            (
+                vec![
+                    ("c.tsv", format!("{header}{steady}")),
+                    ("u.tsv", usage.to_string()),
+                ],
+                true,
+            ),
+            (vec![("c.tsv", format!("{header}{steady}{moved}"))], false),
+        ];
+        for (files, whole_customers) in cases {
+            let mut ws = ws_of(&files, false);
+            let mut scan = ws_of(&files, true);
+            for markets in [vec!["France"], vec!["Germany"], vec!["France", "Germany"]] {
+                let f = Filter {
+                    market: markets.iter().map(|m| m.to_string()).collect(),
+                    ..Default::default()
+                };
+                let got = json(ws.report_filtered(None, None, &f));
+                assert_eq!(got, json(scan.report_filtered(None, None, &f)), "{f:?}");
+                assert_eq!(ws.facts(&f).restricted(), whole_customers, "{f:?}");
+            }
+            let f = Filter {
+                market: vec!["France".into()],
+                ..Default::default()
+            };
+            let r = ws.report_filtered(None, None, &f).unwrap();
+            let c = r.customers.expect("customers");
+            assert!(c.kpis.customers.value.is_some_and(|n| n >= 1), "{f:?}");
         }
     }
 }
