@@ -18,6 +18,9 @@ pub type ValueCounts = Vec<(u32, u64)>;
 /// A sorted, de-duplicated set of ids.
 pub type KeySet = Vec<u32>;
 
+/// Per window month and `Dim`: sorted distinct `(value, key)` pairs.
+type Pairs = Vec<Vec<Vec<(u32, u32)>>>;
+
 #[derive(Debug, Default)]
 pub struct Facts {
     /// First and last month of any loaded row (duplicates and inactive rows included).
@@ -35,7 +38,7 @@ pub struct Facts {
     /// Per window month and `Dim`: sorted distinct `(value, key)` pairs of active counting rows
     /// of status reports, for files that have the dimension's column.
     /// Shared with the unfiltered facts by facts restricted from them (see `keep`).
-    pairs: Arc<Vec<Vec<Vec<(u32, u32)>>>>,
+    pairs: Arc<Pairs>,
     /// Facts restricted from the unfiltered ones (`build_on`): per key id, whether the key
     /// passes the filter. `pairs` are then the unfiltered facts', of which only these keys
     /// count.

@@ -217,7 +217,7 @@ fn load_delimited(
             continue;
         }
         q.rows_read += 1;
-        if q.rows_read % PROGRESS_ROWS == 0 {
+        if q.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(
                 q.rows_read,
                 record.position().map(|p| p.byte()).unwrap_or(0),
@@ -403,7 +403,7 @@ fn load_json(
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
         q.rows_read += 1;
-        if q.rows_read % PROGRESS_ROWS == 0 {
+        if q.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(
                 q.rows_read,
                 (text.len() as u64).saturating_mul(i as u64) / items.len().max(1) as u64,
