@@ -44,7 +44,11 @@ pub struct Facts {
     /// count.
     keep: Option<Arc<Vec<bool>>>,
     /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
-    pub skus: Vec<Vec<(u32, u32, u32)>>,
+    /// Shared with the unfiltered facts by facts restricted from them: see `skus()`.
+    skus: Arc<Vec<Vec<(u32, u32, u32)>>>,
+    /// Facts restricted from the unfiltered ones: per window month, `skus` of the keys that
+    /// pass, made when a metric asks.
+    skus_kept: Vec<OnceCell<Vec<(u32, u32, u32)>>>,
     /// A key's market: the one on its latest counting row that has a market column.
     pub key_market: Arc<HashMap<u32, u32>>,
     /// A key's name: latest month wins, then load order; duplicates count (metrics.md §6).
@@ -86,6 +90,11 @@ pub struct Base {
 }
 
 impl Base {
+    /// Some row feeds the subscription or license facts.
+    pub fn row_facts(&self) -> bool {
+        self.row_facts
+    }
+
     /// Pass 1 over every row: names, and each key's market and segment from its latest
     /// counting row that has the column (so rows of files without it can still be filtered by
     /// them).
@@ -346,7 +355,8 @@ impl Facts {
             using: vec![Vec::new(); n],
             pairs: Arc::new(vec![vec![Vec::new(); Dim::ALL.len()]; n]),
             keep: None,
-            skus: vec![Vec::new(); n],
+            skus: Arc::new(vec![Vec::new(); n]),
+            skus_kept: (0..n).map(|_| OnceCell::new()).collect(),
             key_market: base.key_market.clone(),
             key_name: base.key_name.clone(),
             subs: base.subs.clone(),
@@ -379,17 +389,19 @@ impl Facts {
                 for i in 0..n {
                     f.current[i] = kept(&all.current[i], |k| *k, pass);
                     f.using[i] = kept(&all.using[i], |k| *k, pass);
-                    f.skus[i] = kept(&all.skus[i], |s| s.2, pass);
                 }
                 // The pairs are counted when a metric asks (`value_counts`).
                 f.pairs = all.pairs.clone();
+                f.skus = all.skus.clone();
                 f.keep = Some(Arc::new(pass.to_vec()));
             }
             None => {
                 for i in 0..n {
                     sort_dedup(&mut f.current[i]);
                     sort_dedup(&mut f.using[i]);
-                    sort_dedup(&mut f.skus[i]);
+                    if let Some(skus) = Arc::get_mut(&mut f.skus) {
+                        sort_dedup(&mut skus[i]);
+                    }
                     if let Some(pairs) = Arc::get_mut(&mut f.pairs) {
                         pairs[i].iter_mut().for_each(sort_dedup);
                     }
@@ -410,8 +422,9 @@ impl Facts {
         let Some((first, _)) = self.window else {
             return;
         };
-        // Facts being built own their pairs.
+        // Facts being built own their pairs and SKUs.
         let mut pairs = Arc::get_mut(&mut self.pairs);
+        let mut skus = Arc::get_mut(&mut self.skus);
         for row in rows {
             let key = store.key[row];
             if key == NONE || !store.counts(row) {
@@ -429,7 +442,10 @@ impl Facts {
             }
             self.subs.add(store, row, i, store.month[row]);
             self.licenses.add(store, row, i);
-            let Some(pairs) = pairs.as_deref_mut().filter(|_| sets) else {
+            let (Some(pairs), Some(skus)) = (
+                pairs.as_deref_mut().filter(|_| sets),
+                skus.as_deref_mut().filter(|_| sets),
+            ) else {
                 continue;
             };
             if store.has_usage[row] {
@@ -446,7 +462,7 @@ impl Facts {
                 let sku = store.dims[Dim::Sku.index()][row];
                 let product = store.dims[Dim::Product.index()][row];
                 if sku != NONE && product != NONE && kind != Kind::AzureUsage {
-                    self.skus[i].push((product, sku, key));
+                    skus[i].push((product, sku, key));
                 }
             }
         }
@@ -493,6 +509,16 @@ impl Facts {
                 .collect()
         });
         all.get(i).copied().unwrap_or((0, 0))
+    }
+
+    /// Window month `i`'s sorted distinct `(product, sku, key)` of active counting rows of
+    /// status reports with a SKU column (not Azure usage).
+    pub fn skus(&self, i: usize) -> &[(u32, u32, u32)] {
+        let all = self.skus.get(i).map_or(&[][..], Vec::as_slice);
+        match (&self.keep, self.skus_kept.get(i)) {
+            (Some(keep), Some(cell)) => cell.get_or_init(|| kept(all, |s| s.2, keep)),
+            _ => all,
+        }
     }
 
     /// Made from the unfiltered facts, for a filter that keeps or drops whole customers.

@@ -114,8 +114,14 @@ impl Workspace {
                 }
                 let base = self.base.get_or_insert_with(|| Base::build(&self.store));
                 let compiled = filter.compile(&self.store);
-                let rows = self.index.candidates(&self.store, &compiled);
                 let pass = self.index.passing_keys(&self.store, base, &compiled);
+                // Rows are read for the customer sets unless the filter keeps or drops whole
+                // customers, and for the subscription and license facts if there are any.
+                let rows = if pass.is_none() || base.row_facts() {
+                    self.index.candidates(&self.store, &compiled)
+                } else {
+                    Some(Vec::new())
+                };
                 #[cfg(test)]
                 let (rows, pass) = if self.full_scan {
                     (None, None)

@@ -23,10 +23,7 @@ pub struct SkuCustomers {
 
 /// The `product` distribution at `m`, each product with its SKU distribution.
 pub fn by_product(store: &Store, facts: &Facts, m: Month) -> Vec<ProductCustomers> {
-    let skus = facts
-        .index(m)
-        .map(|i| facts.skus[i].as_slice())
-        .unwrap_or(&[]);
+    let skus = facts.index(m).map(|i| facts.skus(i)).unwrap_or(&[]);
     distribution(store, facts, m, Dim::Product)
         .into_iter()
         .map(
