@@ -43,6 +43,10 @@ pub struct Facts {
     /// passes the filter. `pairs` are then the unfiltered facts', of which only these keys
     /// count.
     keep: Option<Arc<Vec<bool>>>,
+    /// Per `Dim` (empty: none): each key's own value, for a dimension whose pairs were not
+    /// collected because every key has one value (`RowIndex::own_values`); its counts are
+    /// then made from `current`.
+    own: Vec<Option<Arc<Vec<u32>>>>,
     /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
     /// Shared with the unfiltered facts by facts restricted from them: see `skus()`.
     skus: Arc<Vec<Vec<(u32, u32, u32)>>>,
@@ -185,6 +189,33 @@ pub struct RowIndex {
     /// Per dimension, built on first use: each key's value as the filter judges its rows, when
     /// that is one value for all of a key's rows (see `key_values`).
     key_values: HashMap<Dim, Option<Vec<u32>>>,
+    /// Per dimension, built on first use: each key's own value, when that is one value for
+    /// all of a key's counting rows (see `own_values`).
+    own_values: HashMap<Dim, Option<Arc<Vec<u32>>>>,
+}
+
+/// Per key id, the one value `value(row, key)` has on every counting row of the key that it
+/// does not skip (`None`); `None` when some key's rows differ.
+fn per_key_value(store: &Store, value: impl Fn(usize, u32) -> Option<u32>) -> Option<Vec<u32>> {
+    // Dictionary ids are below the dictionary's length, far from these two.
+    const UNSET: u32 = NONE - 1;
+    let mut per_key = vec![UNSET; store.strings.len()];
+    for row in 0..store.len() {
+        let key = store.key[row];
+        if key == NONE || !store.counts(row) {
+            continue;
+        }
+        let Some(v) = value(row, key) else {
+            continue;
+        };
+        let slot = per_key.get_mut(key as usize)?;
+        if *slot == UNSET {
+            *slot = v;
+        } else if *slot != v {
+            return None;
+        }
+    }
+    Some(per_key)
 }
 
 impl RowIndex {
@@ -208,6 +239,7 @@ impl RowIndex {
             self.of(store, d);
             self.key_values(store, base, d);
         }
+        self.own_values(store);
     }
 
     /// For dimension `d`: per key id, the value a filter judges each of the key's counting
@@ -219,33 +251,45 @@ impl RowIndex {
         self.key_values
             .entry(d)
             .or_insert_with(|| {
-                // Dictionary ids are below the dictionary's length, far from these two.
-                const UNSET: u32 = NONE - 1;
                 let customer = match d {
                     Dim::Market => Some(&base.key_market),
                     Dim::Segment => Some(&base.key_segment),
                     _ => None,
                 };
-                let mut per_key = vec![UNSET; store.strings.len()];
-                for row in 0..store.len() {
-                    let key = store.key[row];
-                    if key == NONE || !store.counts(row) {
-                        continue;
-                    }
-                    let mut v = store.dims[d.index()][row];
-                    if v == NONE {
-                        v = customer.and_then(|c| c.get(&key)).copied().unwrap_or(NONE);
-                    }
-                    let slot = per_key.get_mut(key as usize)?;
-                    if *slot == UNSET {
-                        *slot = v;
-                    } else if *slot != v {
-                        return None;
-                    }
-                }
-                Some(per_key)
+                per_key_value(store, |row, key| {
+                    Some(match store.dims[d.index()][row] {
+                        NONE => customer.and_then(|c| c.get(&key)).copied().unwrap_or(NONE),
+                        v => v,
+                    })
+                })
             })
             .as_deref()
+    }
+
+    /// For every dimension but SKU: per key id, the key's own value (`NONE` without the
+    /// column), when every active counting row of a status report of the key — the rows the
+    /// customer sets and pairs are made from — has that one value. The facts of a filter that
+    /// reads rows then count such a dimension from their customer sets instead of collecting
+    /// and sorting its `(value, key)` pairs (see `Facts::value_counts`).
+    pub fn own_values(&mut self, store: &Store) -> Vec<Option<Arc<Vec<u32>>>> {
+        Dim::ALL
+            .iter()
+            .map(|&d| {
+                if d == Dim::Sku {
+                    return None;
+                }
+                self.own_values
+                    .entry(d)
+                    .or_insert_with(|| {
+                        per_key_value(store, |row, _| {
+                            (store.kind[row].is_status() && store.state[row].is_active())
+                                .then(|| store.dims[d.index()][row])
+                        })
+                        .map(Arc::new)
+                    })
+                    .clone()
+            })
+            .collect()
     }
 
     /// Per key id, whether the key's rows pass `filter`, when every filtered dimension keeps
@@ -325,7 +369,7 @@ fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, v: T) {
 impl Facts {
     /// The facts of the rows that pass `filter` (coverage and the window use every row).
     pub fn build(store: &Store, filter: &CompiledFilter) -> Facts {
-        Facts::build_on(store, &Base::build(store), filter, None, None)
+        Facts::build_on(store, &Base::build(store), filter, None, None, None)
     }
 
     /// As `build`, reusing the filter-independent `base` of the same store. `rows`, when given,
@@ -341,6 +385,7 @@ impl Facts {
         filter: &CompiledFilter,
         rows: Option<&[u32]>,
         restrict: Option<(&Facts, &[bool])>,
+        own: Option<&[Option<Arc<Vec<u32>>>]>,
     ) -> Facts {
         if base.window.is_none() {
             return Facts::default();
@@ -355,6 +400,7 @@ impl Facts {
             using: vec![Vec::new(); n],
             pairs: Arc::new(vec![vec![Vec::new(); Dim::ALL.len()]; n]),
             keep: None,
+            own: own.map(<[_]>::to_vec).unwrap_or_default(),
             skus: Arc::new(vec![Vec::new(); n]),
             skus_kept: (0..n).map(|_| OnceCell::new()).collect(),
             key_market: base.key_market.clone(),
@@ -422,6 +468,11 @@ impl Facts {
         let Some((first, _)) = self.window else {
             return;
         };
+        // Dimensions counted from the customer sets, not from pairs.
+        let mut own = [false; Dim::ALL.len()];
+        for (o, v) in own.iter_mut().zip(&self.own) {
+            *o = v.is_some();
+        }
         // Facts being built own their pairs and SKUs.
         let mut pairs = Arc::get_mut(&mut self.pairs);
         let mut skus = Arc::get_mut(&mut self.skus);
@@ -455,7 +506,7 @@ impl Facts {
                 push_new(&mut self.current[i], key);
                 for d in Dim::ALL {
                     let v = store.dims[d.index()][row];
-                    if v != NONE && d != Dim::Sku {
+                    if v != NONE && d != Dim::Sku && !own[d.index()] {
                         push_new(&mut pairs[i][d.index()], (v, key));
                     }
                 }
@@ -475,6 +526,16 @@ impl Facts {
             return &[];
         };
         cell.get_or_init(|| {
+            if let Some(Some(values)) = self.own.get(dim.index()) {
+                // One value per key: each active key counts once, for its value.
+                let mut ids: Vec<u32> = self.current[i]
+                    .iter()
+                    .map(|k| values.get(*k as usize).copied().unwrap_or(NONE))
+                    .filter(|v| *v != NONE)
+                    .collect();
+                radsort::sort(&mut ids);
+                return count_runs(ids.into_iter());
+            }
             let pairs = self.pairs.get(i).map_or(&[][..], |p| &p[dim.index()]);
             match &self.keep {
                 None => count_runs(pairs.iter().map(|(v, _)| *v)),
@@ -519,6 +580,14 @@ impl Facts {
             (Some(keep), Some(cell)) => cell.get_or_init(|| kept(all, |s| s.2, keep)),
             _ => all,
         }
+    }
+
+    /// The dimensions counted from the customer sets (one value per customer), not from pairs.
+    pub fn counted_per_customer(&self) -> Vec<Dim> {
+        Dim::ALL
+            .into_iter()
+            .filter(|d| self.own.get(d.index()).is_some_and(Option::is_some))
+            .collect()
     }
 
     /// Made from the unfiltered facts, for a filter that keeps or drops whole customers.

@@ -130,8 +130,20 @@ impl Workspace {
                 };
                 let all = self.facts.iter().find(|(f, _)| f.is_empty());
                 let restrict = all.zip(pass.as_deref()).map(|((_, a), p)| (a, p));
-                let facts =
-                    Facts::build_on(&self.store, base, &compiled, rows.as_deref(), restrict);
+                // A filter that reads rows counts the dimensions with one value per customer
+                // from its customer sets.
+                let own = (restrict.is_none() && !filter.is_empty())
+                    .then(|| self.index.own_values(&self.store));
+                #[cfg(test)]
+                let own = if self.full_scan { None } else { own };
+                let facts = Facts::build_on(
+                    &self.store,
+                    base,
+                    &compiled,
+                    rows.as_deref(),
+                    restrict,
+                    own.as_deref(),
+                );
                 if self.facts.len() >= FACTS_KEPT {
                     // The oldest, but not the unfiltered facts.
                     if let Some(i) = self.facts.iter().position(|(f, _)| !f.is_empty()) {
@@ -251,6 +263,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Dim;
 
     fn loaded() -> Workspace {
         let mut ws = Workspace::new();
@@ -352,9 +365,11 @@ mod tests {
         let mut scan = sample();
         scan.full_scan = true;
         let mut restricted = Vec::new();
+        let mut per_customer = Vec::new();
         for f in &filters {
             let indexed = json(ws.report_filtered(None, None, f));
             restricted.push(ws.facts(f).restricted());
+            per_customer.push(ws.facts(f).counted_per_customer());
             assert_eq!(
                 indexed,
                 json(scan.report_filtered(None, None, f)),
@@ -369,6 +384,22 @@ mod tests {
         // In the sample, a customer's market is one throughout (so a market filter keeps or
         // drops whole customers and is made from the unfiltered facts); its products are not.
         assert_eq!(restricted, [true, true, false, false, false, true]);
+        // Filters that read rows count the dimensions with one value per customer (in the
+        // sample all but product, SKU and pricing level) from their customer sets.
+        for (i, dims) in per_customer.iter().enumerate() {
+            let want = if restricted[i] {
+                vec![]
+            } else {
+                vec![
+                    Dim::Market,
+                    Dim::Segment,
+                    Dim::PartnerLocation,
+                    Dim::SalesChannel,
+                    Dim::Attribution,
+                ]
+            };
+            assert_eq!(dims, &want, "filter {:?}", filters[i]);
+        }
     }
 
     /// A filter is made from the unfiltered facts only where it keeps or drops whole
