@@ -84,8 +84,19 @@ export async function openDashboard(browser, base, index, chart) {
   await page.waitForFunction((n) => document.querySelectorAll('tr[data-file]').length === n, sampleFiles().length, { timeout: 30000 });
   await page.click(`[data-page="${index}"]`);
   await page.waitForSelector(`[data-chart="${chart}"]`);
+  // Drawn (charts draw in tasks of their own after the report), however slow the machine.
+  await until(async () => (await inkOf(page, chart)).ink > 0, `${chart} drawn`);
   await page.waitForTimeout(300);
   return page;
+}
+
+/** Waits until `check()` (async, in node) is true, polling; fails after `timeout` ms. */
+export async function until(check, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for: ${what}`);
+    await new Promise((f) => setTimeout(f, 50));
+  }
 }
 
 /** Pixels of a chart canvas that differ from its top-left (background) pixel: 0 means blank. */

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inkOf, serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, outDir, sampleFiles, openDashboard } from './harness.mjs';
+import { inkOf, until, serveDist, launch, cliReport, metricsOnPage, assertSameNumbers, outDir, sampleFiles, openDashboard } from './harness.mjs';
 
 let srv, browser, page;
 
@@ -25,6 +25,7 @@ test('portfolio figures equal the CLI\'s', async () => {
 
 test('every license chart is drawn', async () => {
   for (const name of ['licenses.trend', 'licenses.deployment_bands', 'licenses.usage_bands']) {
+    await until(async () => (await inkOf(page, name)).ink > 50, `${name} drawn`).catch(() => {});
     const { ink } = await inkOf(page, name);
     assert.ok(ink > 50, `${name} is blank`);
   }

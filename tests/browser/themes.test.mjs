@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, outDir, sampleFiles } from './harness.mjs';
+import { serveDist, launch, outDir, sampleFiles, inkOf, until } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serveDist(); browser = await launch(); });
@@ -15,7 +15,7 @@ async function open(colorScheme) {
   await page.goto(srv.base);
   await page.waitForFunction((n) => document.querySelectorAll('tr[data-file]').length === n, sampleFiles().length, { timeout: 30000 });
   await page.waitForSelector('[data-chart="customers.adds_churns"]');
-  await page.waitForTimeout(300);
+  await until(async () => (await inkOf(page, 'customers.adds_churns')).ink > 0, 'the chart drawn');
   return { context, page };
 }
 
@@ -43,7 +43,8 @@ test('light by default; the switch makes the page and its charts dark, and back'
   assert.ok(luminance(light) > 200, `light chart background ${light}`);
   await page.selectOption('#theme-select', 'dark');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-  await page.waitForTimeout(300);
+  // Redrawn in the dark theme (in a task of its own; a slow machine takes longer).
+  await until(async () => luminance(await chartBackground(page)) < 60, 'the chart redrawn dark').catch(() => {});
   const dark = await chartBackground(page);
   assert.ok(luminance(dark) < 60, `dark chart background ${dark}`);
   assert.notEqual(await swatches(), lightSwatches, 'legend swatches take the dark palette too');
@@ -53,7 +54,7 @@ test('light by default; the switch makes the page and its charts dark, and back'
   await page.waitForSelector('[data-chart="customers.adds_churns"]');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.selectOption('#theme-select', 'auto');
-  await page.waitForTimeout(300);
+  await until(async () => luminance(await chartBackground(page)) > 200, 'the chart redrawn light').catch(() => {});
   assert.ok(luminance(await chartBackground(page)) > 200, 'auto follows the (light) system');
   await context.close();
 });
