@@ -2,7 +2,8 @@
 // the click to the last chart drawn, in the built app (dist/) in headless Chromium. A benchmark
 // (issue 6: "a filter or range change recomputes and redraws every visible chart"), not a test.
 // Loads the file bench/run.mjs generated (bench/data/N/), then times, N times each (default 3):
-// the "6 months" range button, one market as the filter, another market instead (markets not
+// the "6 months" range button, one market as the filter, another market instead, one product
+// (a filter that reads rows: a customer has several products) (markets and products not
 // used before while there are enough).
 // Needs: bash scripts/build.sh (dist/) and node bench/run.mjs once (the file).
 import fs from 'node:fs';
@@ -68,6 +69,8 @@ async function timed(act) {
     if (act.last) document.querySelector(`[data-last="${act.last}"]`).click();
     const boxes = document.querySelectorAll('details[data-filter="Market"] input[type=checkbox]');
     for (const i of act.markets ?? []) boxes[i].click();
+    const products = document.querySelectorAll('details[data-filter="Product"] input[type=checkbox]');
+    for (const i of act.products ?? []) products[i].click();
     // Changes made by the click itself are done by the next task; from then on, wait for the report.
     setTimeout(() => { window.__firstChange = 0; }, 0);
   }, act);
@@ -82,7 +85,8 @@ async function timed(act) {
 
 const markets = await page.$$eval('details[data-filter="Market"] input[type=checkbox]', (b) => b.length);
 if (markets < 2) throw new Error('fewer than two markets in the file');
-const results = { range: [], market: [], other: [] };
+const productCount = await page.$$eval('details[data-filter="Product"] input[type=checkbox]', (b) => b.length);
+const results = { range: [], market: [], other: [], product: [] };
 for (let r = 0; r < runs; r++) {
   results.range.push(await timed({ last: 6 }));
   await timed({ last: 12 });
@@ -91,6 +95,11 @@ for (let r = 0; r < runs; r++) {
   results.market.push(await timed({ markets: [a] }));
   results.other.push(await timed({ markets: [a, b] }));
   await timed({ markets: [b] }); // back to no filter
+  if (productCount > 0) {
+    const p = r % productCount;
+    results.product.push(await timed({ products: [p] }));
+    await timed({ products: [p] }); // back to no filter
+  }
 }
 await browser.close();
 srv.server.close();
@@ -103,7 +112,9 @@ console.log(`\nIn the worker (its own clock, median of ${runs}):`);
 phase('range: the last 6 months', results.range);
 phase('filter: the first market', results.market);
 phase('filter: another market instead', results.other);
+if (results.product.length) phase('filter: one product', results.product);
 console.log(`\nFrom the click to the last chart drawn, ${rows.toLocaleString('en')}-row file, median of ${runs}:`);
 line('range: the last 6 months', results.range);
 line('filter: the first market', results.market);
 line('filter: another market instead', results.other);
+if (results.product.length) line('filter: one product', results.product);

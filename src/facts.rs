@@ -48,9 +48,13 @@ pub struct Facts {
     /// then made from `current`.
     own: Vec<Option<Arc<Vec<u32>>>>,
     /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
-    /// Shared with the unfiltered facts by facts restricted from them: see `skus()`.
+    /// Per window month: `(product, sku, key)` of active counting rows of status reports with a
+    /// SKU column, as collected (unsorted, with repeats); shared with the unfiltered facts by
+    /// facts restricted from them. See `skus()`.
     skus: Arc<Vec<Vec<(u32, u32, u32)>>>,
-    /// Facts restricted from the unfiltered ones: per window month, `skus` of the keys that
+    /// Per window month, `skus` sorted and de-duplicated (of the keys that pass, for facts
+    /// restricted from the unfiltered ones), made when a metric asks: one month is asked for,
+    /// not every month.
     /// pass, made when a metric asks.
     skus_kept: Vec<OnceCell<Vec<(u32, u32, u32)>>>,
     /// A key's market: the one on its latest counting row that has a market column.
@@ -445,9 +449,6 @@ impl Facts {
                 for i in 0..n {
                     sort_dedup(&mut f.current[i]);
                     sort_dedup(&mut f.using[i]);
-                    if let Some(skus) = Arc::get_mut(&mut f.skus) {
-                        sort_dedup(&mut skus[i]);
-                    }
                     if let Some(pairs) = Arc::get_mut(&mut f.pairs) {
                         pairs[i].iter_mut().for_each(sort_dedup);
                     }
@@ -576,10 +577,17 @@ impl Facts {
     /// status reports with a SKU column (not Azure usage).
     pub fn skus(&self, i: usize) -> &[(u32, u32, u32)] {
         let all = self.skus.get(i).map_or(&[][..], Vec::as_slice);
-        match (&self.keep, self.skus_kept.get(i)) {
-            (Some(keep), Some(cell)) => cell.get_or_init(|| kept(all, |s| s.2, keep)),
-            _ => all,
-        }
+        let Some(cell) = self.skus_kept.get(i) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut v = match &self.keep {
+                Some(keep) => kept(all, |s| s.2, keep),
+                None => all.to_vec(),
+            };
+            sort_dedup(&mut v);
+            v
+        })
     }
 
     /// The dimensions counted from the customer sets (one value per customer), not from pairs.

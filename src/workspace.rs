@@ -402,6 +402,90 @@ mod tests {
         }
     }
 
+    /// Generated reports of every kind (300 customers, 24 months): every single-value filter
+    /// of each dimension, and pairs of them, give the numbers of a scan of every row, however
+    /// the facts were made (from the unfiltered facts, from rows with dimensions counted per
+    /// customer, or from rows).
+    #[test]
+    fn generated_filters_equal_a_scan_of_every_row() {
+        let files = crate::sample::generate(&crate::sample::Options {
+            customers: 120,
+            ..Default::default()
+        });
+        let ws_of = |full_scan: bool| {
+            let mut ws = Workspace::new();
+            ws.full_scan = full_scan;
+            for (name, bytes) in &files {
+                ws.add_file(name, bytes);
+            }
+            ws.prepare_filters();
+            ws
+        };
+        let (mut ws, mut scan) = (ws_of(false), ws_of(true));
+        let a = ws.report(None, None).unwrap().filters.available;
+        let one = |f: fn(&mut Filter) -> &mut Vec<String>, v: &String| {
+            let mut filter = Filter::default();
+            f(&mut filter).push(v.clone());
+            filter
+        };
+        let mut filters: Vec<Filter> = Vec::new();
+        for v in &a.market {
+            filters.push(one(|f| &mut f.market, v));
+        }
+        for v in &a.segment {
+            filters.push(one(|f| &mut f.segment, v));
+        }
+        for v in &a.product {
+            filters.push(one(|f| &mut f.product, v));
+        }
+        for v in &a.attribution_type {
+            filters.push(one(|f| &mut f.attribution_type, v));
+        }
+        let pairs: Vec<Filter> = filters
+            .windows(2)
+            .map(|w| Filter {
+                market: [w[0].market.clone(), w[1].market.clone()].concat(),
+                segment: [w[0].segment.clone(), w[1].segment.clone()].concat(),
+                product: [w[0].product.clone(), w[1].product.clone()].concat(),
+                attribution_type: [w[0].attribution_type.clone(), w[1].attribution_type.clone()]
+                    .concat(),
+            })
+            .collect();
+        assert!(filters.len() >= 8, "{a:?}");
+        // (made from the unfiltered facts, with dimensions counted per customer, from rows)
+        let mut ways = [0; 3];
+        for f in filters.iter().chain(&pairs) {
+            let facts = ws.facts(f);
+            ways[if facts.restricted() {
+                0
+            } else if !facts.counted_per_customer().is_empty() {
+                1
+            } else {
+                2
+            }] += 1;
+            for (from, to) in [
+                (None, None),
+                (
+                    ws.report(None, None)
+                        .unwrap()
+                        .range
+                        .map(|r| r.to.offset(-5)),
+                    None,
+                ),
+            ] {
+                assert_eq!(
+                    json(ws.report_filtered(from, to, f)),
+                    json(scan.report_filtered(from, to, f)),
+                    "filter {f:?} from {from:?}"
+                );
+            }
+        }
+        assert!(
+            ways[0] > 0 && ways[1] > 0,
+            "both faster ways tried: {ways:?}"
+        );
+    }
+
     /// A filter is made from the unfiltered facts only where it keeps or drops whole
     /// customers: a customer that moved market, or a row judged by a market it does not have,
     /// makes every market filter read the rows again, with the same numbers as a full scan.
