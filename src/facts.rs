@@ -529,13 +529,8 @@ impl Facts {
         cell.get_or_init(|| {
             if let Some(Some(values)) = self.own.get(dim.index()) {
                 // One value per key: each active key counts once, for its value.
-                let mut ids: Vec<u32> = self.current[i]
-                    .iter()
-                    .map(|k| values.get(*k as usize).copied().unwrap_or(NONE))
-                    .filter(|v| *v != NONE)
-                    .collect();
-                radsort::sort(&mut ids);
-                return count_runs(ids.into_iter());
+                let of = |k: &u32| values.get(*k as usize).copied().unwrap_or(NONE);
+                return count_values(self.current[i].iter().map(of).filter(|v| *v != NONE));
             }
             let pairs = self.pairs.get(i).map_or(&[][..], |p| &p[dim.index()]);
             match &self.keep {
@@ -620,6 +615,27 @@ impl Facts {
     }
 }
 
+/// Each id of a sequence in any order with its number of times, in id order. Most
+/// dimensions have a handful of values: they are counted in a short list (no sort of every
+/// id); past 32 values, by a radix sort and runs.
+fn count_values(ids: impl Iterator<Item = u32> + Clone) -> ValueCounts {
+    const FEW: usize = 32;
+    let mut counts: ValueCounts = Vec::new();
+    for v in ids.clone() {
+        if let Some((_, n)) = counts.iter_mut().find(|(x, _)| *x == v) {
+            *n += 1;
+        } else if counts.len() < FEW {
+            counts.push((v, 1));
+        } else {
+            let mut all: Vec<u32> = ids.collect();
+            radsort::sort(&mut all);
+            return count_runs(all.into_iter());
+        }
+    }
+    counts.sort_unstable_by_key(|(v, _)| *v);
+    counts
+}
+
 /// Each id of a sorted sequence with the length of its run: `1 1 4` gives `(1, 2), (4, 1)`.
 pub fn count_runs(ids: impl Iterator<Item = u32>) -> ValueCounts {
     let mut counts: ValueCounts = Vec::new();
@@ -674,5 +690,17 @@ mod tests {
         assert_eq!(difference(&[2, 3], &[]), vec![2, 3]);
         assert_eq!(count_runs([1, 1, 4].into_iter()), vec![(1, 2), (4, 1)]);
         assert_eq!(count_runs(std::iter::empty()), vec![]);
+        // In any order; a few values, and more than the short list holds.
+        assert_eq!(
+            count_values([7, 3, 7, 1].into_iter()),
+            vec![(1, 1), (3, 1), (7, 2)]
+        );
+        let many: Vec<u32> = (0..100).rev().chain(0..50).collect();
+        let counted = count_values(many.iter().copied());
+        assert_eq!(counted.len(), 100);
+        assert_eq!(counted[0], (0, 2));
+        assert_eq!(counted[49], (49, 2));
+        assert_eq!(counted[50], (50, 1));
+        assert!(counted.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
