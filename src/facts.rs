@@ -55,7 +55,6 @@ pub struct Facts {
     /// Per window month, `skus` sorted and de-duplicated (of the keys that pass, for facts
     /// restricted from the unfiltered ones), made when a metric asks: one month is asked for,
     /// not every month.
-    /// pass, made when a metric asks.
     skus_kept: Vec<OnceCell<Vec<(u32, u32, u32)>>>,
     /// A key's market: the one on its latest counting row that has a market column.
     pub key_market: Arc<HashMap<u32, u32>>,
@@ -388,7 +387,7 @@ impl Facts {
         base: &Base,
         filter: &CompiledFilter,
         rows: Option<&[u32]>,
-        restrict: Option<(&Facts, &[bool])>,
+        restrict: Option<(&Facts, Vec<bool>)>,
         own: Option<&[Option<Arc<Vec<u32>>>]>,
     ) -> Facts {
         if base.window.is_none() {
@@ -417,7 +416,9 @@ impl Facts {
             changes: OnceCell::new(),
         };
         let key_segment = &base.key_segment;
-        let restrict = restrict.filter(|(all, _)| all.window == base.window);
+        debug_assert!(restrict
+            .as_ref()
+            .is_none_or(|(all, _)| all.window == base.window));
         // Pass 2: the counting rows that pass the filter (for the customer sets unless they
         // are restricted from the unfiltered ones).
         let sets = restrict.is_none();
@@ -437,13 +438,13 @@ impl Facts {
         match restrict {
             Some((all, pass)) => {
                 for i in 0..n {
-                    f.current[i] = kept(&all.current[i], |k| *k, pass);
-                    f.using[i] = kept(&all.using[i], |k| *k, pass);
+                    f.current[i] = kept(&all.current[i], |k| *k, &pass);
+                    f.using[i] = kept(&all.using[i], |k| *k, &pass);
                 }
                 // The pairs are counted when a metric asks (`value_counts`).
                 f.pairs = all.pairs.clone();
                 f.skus = all.skus.clone();
-                f.keep = Some(Arc::new(pass.to_vec()));
+                f.keep = Some(Arc::new(pass));
             }
             None => {
                 for i in 0..n {
@@ -474,9 +475,12 @@ impl Facts {
         for (o, v) in own.iter_mut().zip(&self.own) {
             *o = v.is_some();
         }
-        // Facts being built own their pairs and SKUs.
-        let mut pairs = Arc::get_mut(&mut self.pairs);
-        let mut skus = Arc::get_mut(&mut self.skus);
+        // The pairs and SKUs being collected (facts being built own them).
+        let mut collect = if sets {
+            Arc::get_mut(&mut self.pairs).zip(Arc::get_mut(&mut self.skus))
+        } else {
+            None
+        };
         for row in rows {
             let key = store.key[row];
             if key == NONE || !store.counts(row) {
@@ -494,10 +498,7 @@ impl Facts {
             }
             self.subs.add(store, row, i, store.month[row]);
             self.licenses.add(store, row, i);
-            let (Some(pairs), Some(skus)) = (
-                pairs.as_deref_mut().filter(|_| sets),
-                skus.as_deref_mut().filter(|_| sets),
-            ) else {
+            let Some((pairs, skus)) = collect.as_mut() else {
                 continue;
             };
             if store.has_usage[row] {

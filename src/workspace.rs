@@ -115,27 +115,32 @@ impl Workspace {
                 let base = self.base.get_or_insert_with(|| Base::build(&self.store));
                 let compiled = filter.compile(&self.store);
                 let pass = self.index.passing_keys(&self.store, base, &compiled);
-                // Rows are read for the customer sets unless the filter keeps or drops whole
-                // customers, and for the subscription and license facts if there are any.
-                let rows = if pass.is_none() || base.row_facts() {
+                #[cfg(test)]
+                let pass = if self.full_scan { None } else { pass };
+                // A filter that keeps or drops whole customers is made from the unfiltered facts.
+                let all = self
+                    .facts
+                    .iter()
+                    .find(|(f, _)| f.is_empty())
+                    .map(|(_, a)| a);
+                let restrict = all.zip(pass);
+                // Rows are read for the customer sets unless they are made so, and for the
+                // subscription and license facts if there are any.
+                let rows = if restrict.is_none() || base.row_facts() {
                     self.index.candidates(&self.store, &compiled)
                 } else {
                     Some(Vec::new())
                 };
-                #[cfg(test)]
-                let (rows, pass) = if self.full_scan {
-                    (None, None)
-                } else {
-                    (rows, pass)
-                };
-                let all = self.facts.iter().find(|(f, _)| f.is_empty());
-                let restrict = all.zip(pass.as_deref()).map(|((_, a), p)| (a, p));
                 // A filter that reads rows counts the dimensions with one value per customer
                 // from its customer sets.
                 let own = (restrict.is_none() && !filter.is_empty())
                     .then(|| self.index.own_values(&self.store));
                 #[cfg(test)]
-                let own = if self.full_scan { None } else { own };
+                let (rows, own) = if self.full_scan {
+                    (None, None)
+                } else {
+                    (rows, own)
+                };
                 let facts = Facts::build_on(
                     &self.store,
                     base,
