@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch } from '../tests/browser/harness.mjs';
+import { cpuTimes, stealSince } from './steal.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rowsArg = process.argv.indexOf('--rows');
@@ -24,6 +25,7 @@ if (!fs.existsSync(file)) {
   execFileSync(path.join(root, 'target/release/partnerlens-sample'), ['--customers', String(Math.round(rows / 41)), '--customers-only', '--narrow', dataDir], { stdio: 'inherit' });
 }
 
+const cpu = cpuTimes();
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.tsv': 'text/tab-separated-values' };
 const server = http.createServer((req, res) => {
   let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -56,6 +58,7 @@ console.log(`  start-up (not counted): Partnerlens worker ${s(r.partnerlens.star
 console.log(`  Partnerlens recompute on the loaded data: one-market filter ${s(r.partnerlens.filter_ms)}, another market ${s(r.partnerlens.filter2_ms)}, whole-window range ${s(r.partnerlens.range_ms)} (worker + report JSON, no redraw)`);
 console.log(`  Partnerlens wasm heap after loading: ${(r.partnerlens.heap_bytes / 1e6).toFixed(0)} MB = ${(r.partnerlens.heap_bytes / r.bytes).toFixed(2)}× the file`);
 console.log(`  agreement: ${r.agreement.diffs.length ? 'DIFFERENCES ' + r.agreement.diffs.join('; ') : `same monthly customers, new and churned over ${r.agreement.months} months and customers by ${r.agreement.products} products`}`);
+console.log(`  (${stealSince(cpu)})`);
 fs.writeFileSync(path.join(root, 'bench/data/last-result.json'), JSON.stringify(r, null, 2));
 console.log('\nNative engine (cargo run --profile bench-native --bin partnerlens-bench):');
 execFileSync('cargo', ['run', '-q', '--profile', 'bench-native', '--bin', 'partnerlens-bench', '--', '--rows', String(rows), '--runs', '3', '--narrow'], { cwd: root, stdio: 'inherit' });

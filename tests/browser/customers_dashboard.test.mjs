@@ -120,6 +120,39 @@ test('a range change updates the KPIs to the CLI\'s numbers for that range', asy
   await page.waitForFunction(() => document.querySelector('[data-range]').dataset.range === '2025-01 – 2025-12');
 });
 
+test('after a change the charts in the window are drawn first, then the others', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Which canvas is in the window when the change is made, and when each is first drawn.
+  await page.evaluate(() => {
+    window.__firstDraw = new Map();
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const name of ['fillRect', 'clearRect', 'fill', 'stroke', 'fillText', 'drawImage']) {
+      const real = proto[name];
+      proto[name] = function (...args) {
+        if (!window.__firstDraw.has(this.canvas)) window.__firstDraw.set(this.canvas, performance.now());
+        return real.apply(this, args);
+      };
+    }
+    document.querySelector('[data-last="6"]').click();
+  });
+  await page.waitForFunction(() => document.querySelector('[data-range]').dataset.range === '2025-07 – 2025-12');
+  await page.waitForTimeout(1000);
+  // In the window or not as the page is laid out with the new report (what the page judged by).
+  const drawn = await page.evaluate(() => [...document.querySelectorAll('canvas[data-chart]')].map((c) => {
+    const r = c.getBoundingClientRect();
+    return { name: c.dataset.chart, top: r.top, inWindow: r.bottom > 0 && r.top < innerHeight, at: window.__firstDraw.get(c) ?? null };
+  }));
+  // Charts whose numbers the range does not change (those of the last month) are not redrawn.
+  const seen = drawn.filter((d) => d.inWindow && d.at !== null);
+  const below = drawn.filter((d) => !d.inWindow && d.at !== null);
+  assert.ok(seen.length >= 3 && below.length >= 3, `redrawn charts on both sides of the window's edge: ${JSON.stringify(drawn)}`);
+  const lastSeen = Math.max(...seen.map((d) => d.at));
+  const firstBelow = Math.min(...below.map((d) => d.at));
+  assert.ok(lastSeen <= firstBelow, `the charts in the window first: ${JSON.stringify(drawn)}`);
+  await page.click('[data-last="12"]');
+  await page.waitForFunction(() => document.querySelector('[data-range]').dataset.range === '2025-01 – 2025-12');
+});
+
 test('a filter recomputes every view without fetching anything', async () => {
   const fetched = requests.length;
   const before = await metricsOnPage(page);
