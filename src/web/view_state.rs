@@ -143,22 +143,34 @@ impl ViewState {
             if first_run.is_none() || session.report.with_untracked(Option::is_none) {
                 return;
             }
-            if wanted != current_hash() {
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let url = if wanted.is_empty() {
-                        "#".to_string()
-                    } else {
-                        wanted
-                    };
-                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                }
-                if session.remember.get_untracked() {
-                    let view = current_hash();
-                    leptos::task::spawn_local(async move {
-                        let _ = crate::remember::save_view(view).await;
-                    });
-                }
+            if wanted == current_hash() {
+                return;
             }
+            // One task later: a history entry takes the browser a few milliseconds, and the
+            // change's command to the engine goes first (issue 6: a change redrawn in 50 ms).
+            let remember = session.remember.get_untracked();
+            set_timeout(
+                move || {
+                    if wanted == current_hash() {
+                        return;
+                    }
+                    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                        let url = if wanted.is_empty() {
+                            "#".to_string()
+                        } else {
+                            wanted
+                        };
+                        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    }
+                    if remember {
+                        let view = current_hash();
+                        leptos::task::spawn_local(async move {
+                            let _ = crate::remember::save_view(view).await;
+                        });
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let p = parse(&current_hash());

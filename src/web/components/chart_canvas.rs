@@ -94,27 +94,35 @@ where
         if let Some(epoch) = theme_epoch {
             epoch.0.track();
         }
-        let Some(canvas) = canvas_ref.get() else {
+        if canvas_ref.get().is_none() {
             return;
-        };
+        }
         // Each chart draws in a task of its own, after the page has taken the new report: a
         // report never holds the page for the time of every chart at once (issue 6: no task over
         // 50 ms). The drawing runs as this effect's observer, so what it reads still makes the
         // chart redraw when it changes.
         let observer = Observer::get();
         let paint = paint.clone();
-        let task = move || observer.with_observer(|| paint());
-        if in_window(&canvas) {
-            set_timeout(task, std::time::Duration::ZERO);
-        } else {
-            // Charts out of the window wait one more turn: the ones the user sees are drawn
-            // first (a change redraws every visible chart sooner: issue 6), the others right
-            // after, in the same order.
-            set_timeout(
-                move || set_timeout(task, std::time::Duration::ZERO),
-                std::time::Duration::ZERO,
-            );
-        }
+        set_timeout(
+            move || {
+                // Charts out of the window wait one more turn: the ones the user sees are drawn
+                // first (a change redraws every visible chart sooner: issue 6), the others right
+                // after, in the same order. Judged here, not in the effect: the page has taken
+                // the whole report by now, so the layout this reads is final (one layout, which
+                // the first chart would need anyway).
+                let seen = canvas_ref
+                    .try_get_untracked()
+                    .flatten()
+                    .is_none_or(|c| in_window(&c));
+                let task = move || observer.with_observer(|| paint());
+                if seen {
+                    task();
+                } else {
+                    set_timeout(task, std::time::Duration::ZERO);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let pick = move |ev: leptos::ev::MouseEvent| {
         if let Some(cb) = on_pick {
