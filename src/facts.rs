@@ -430,8 +430,16 @@ impl Facts {
                     filter,
                     rows.iter().map(|r| *r as usize),
                     sets,
+                    base.row_facts,
                 ),
-                None => f.add_rows(store, key_segment, filter, 0..store.len(), sets),
+                None => f.add_rows(
+                    store,
+                    key_segment,
+                    filter,
+                    0..store.len(),
+                    sets,
+                    base.row_facts,
+                ),
             }
         }
         f.subs.finish();
@@ -466,15 +474,19 @@ impl Facts {
         filter: &CompiledFilter,
         rows: impl Iterator<Item = usize>,
         sets: bool,
+        // Some row of the store feeds the subscription or license facts (`Base::row_facts`).
+        row_facts: bool,
     ) {
         let Some((first, _)) = self.window else {
             return;
         };
-        // Dimensions counted from the customer sets, not from pairs.
-        let mut own = [false; Dim::ALL.len()];
-        for (o, v) in own.iter_mut().zip(&self.own) {
-            *o = v.is_some();
-        }
+        // The dimensions whose `(value, key)` pairs are collected: not the SKU (collected with
+        // its product) nor those counted from the customer sets (`own`).
+        let pair_dims: Vec<(usize, &[u32])> = Dim::ALL
+            .iter()
+            .filter(|d| **d != Dim::Sku && self.own.get(d.index()).is_none_or(Option::is_none))
+            .map(|d| (d.index(), &store.dims[d.index()][..]))
+            .collect();
         // The pairs and SKUs being collected (facts being built own them).
         let mut collect = if sets {
             Arc::get_mut(&mut self.pairs).zip(Arc::get_mut(&mut self.skus))
@@ -496,8 +508,10 @@ impl Facts {
             if !filter.passes(store, row, customer_attr) {
                 continue;
             }
-            self.subs.add(store, row, i, store.month[row]);
-            self.licenses.add(store, row, i);
+            if row_facts {
+                self.subs.add(store, row, i, store.month[row]);
+                self.licenses.add(store, row, i);
+            }
             let Some((pairs, skus)) = collect.as_mut() else {
                 continue;
             };
@@ -506,10 +520,10 @@ impl Facts {
             }
             if kind.is_status() && store.state[row].is_active() {
                 push_new(&mut self.current[i], key);
-                for d in Dim::ALL {
-                    let v = store.dims[d.index()][row];
-                    if v != NONE && d != Dim::Sku && !own[d.index()] {
-                        push_new(&mut pairs[i][d.index()], (v, key));
+                for &(d, values) in &pair_dims {
+                    let v = values[row];
+                    if v != NONE {
+                        push_new(&mut pairs[i][d], (v, key));
                     }
                 }
                 let sku = store.dims[Dim::Sku.index()][row];

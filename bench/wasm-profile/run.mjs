@@ -1,25 +1,26 @@
-// `node bench/wasm-profile/run.mjs [FILE]`: where the engine's time goes in WebAssembly. Builds the
+// `node bench/wasm-profile/run.mjs [FILE] [--product]`: where the engine's time goes in WebAssembly. Builds the
 // engine alone for wasm32 with the worker's settings (opt-level 3, then wasm-opt -Oz as Trunk
 // does), loads FILE (default: the benchmark's 1 M-row file, bench/data/1000000) three times in
 // Node's V8 under --cpu-prof, and prints the functions that took the most time, by self time.
+// With --product: one load, then 30 reports each filtered to one product (a filter that reads rows).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '../..');
-const file = process.argv[2] ?? path.join(root, 'bench/data/1000000/CustomersAndTenants.tsv');
+const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, 'bench/data/1000000/CustomersAndTenants.tsv');
 if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/run.mjs once, or give a file`);
 const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
 const out = path.join(here, 'target/pkg');
-if (process.argv[3] !== '--child') {
+if (!process.argv.includes('--child')) {
   execFileSync('cargo', ['build', '-q', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: here, stdio: 'inherit', env });
   execFileSync('wasm-bindgen', ['--target', 'nodejs', '--out-dir', out, path.join(here, 'target/wasm32-unknown-unknown/release/partnerlens_wasm_profile.wasm')], { stdio: 'inherit', env });
   const wasm = path.join(out, 'partnerlens_wasm_profile_bg.wasm');
   execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', wasm, '-o', wasm], { stdio: 'inherit', env });
   const dir = path.join(here, 'target/cpuprofile');
   fs.rmSync(dir, { recursive: true, force: true });
-  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, import.meta.filename, file, '--child'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, import.meta.filename, file, '--child', ...process.argv.slice(2).filter((a) => a.startsWith('--'))], { stdio: 'inherit' });
   const name = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const p = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
   const self = new Map();
@@ -34,7 +35,7 @@ if (process.argv[3] !== '--child') {
     const short = f.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
     self.set(short, (self.get(short) ?? 0) + t);
   }
-  console.log(`\nself time by function (${(total / 1e6).toFixed(1)} s in all, three loads and one report; profile in ${dir}):`);
+  console.log(`\nself time by function (${(total / 1e6).toFixed(1)} s in all, ${process.argv.includes('--product') ? 'one load and the product reports' : 'three loads and one report'}; profile in ${dir}):`);
   for (const [f, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${(t / total * 100).toFixed(1).padStart(6)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${f.slice(0, 120)}`);
   }
@@ -42,6 +43,12 @@ if (process.argv[3] !== '--child') {
   const engine = await import(path.join(out, 'partnerlens_wasm_profile.js'));
   const bytes = fs.readFileSync(file);
   const name = path.basename(file);
+  if (process.argv.includes('--product')) {
+    const n = 30;
+    const ms = engine.product_reports(name, bytes, n);
+    console.log(`${n} reports filtered to one product: ${(ms / n).toFixed(1)} ms each`);
+    process.exit(0);
+  }
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     const rows = engine.load(name, bytes);
