@@ -37,6 +37,8 @@ async function partnerlens(blob) {
       if (Array.isArray(e.data)) {
         const r = JSON.parse(e.data[0]);
         if (r.Split) helpFor(r.Split, e.data[1]);
+        // A report's JSON text follows its header.
+        if (r.Report) resolve({ Report: { ...r.Report, json: e.data[1] } });
         return;
       }
       resolve(JSON.parse(e.data));

@@ -24,7 +24,7 @@ await page.addInitScript(() => {
   Object.defineProperty(Worker.prototype, 'onmessage', {
     set(handler) {
       desc.set.call(this, (ev) => {
-        if (typeof ev.data === 'string' && ev.data.startsWith('{"Report"')) window.__replied ??= performance.now();
+        if (Array.isArray(ev.data) && String(ev.data[0]).startsWith('{"Report"')) window.__replied ??= performance.now();
         const t = performance.now();
         const r = handler(ev);
         window.__handled = (window.__handled ?? 0) + performance.now() - t;

@@ -31,9 +31,10 @@ await page.addInitScript(() => {
   Object.defineProperty(Worker.prototype, 'onmessage', {
     set(handler) {
       desc.set.call(this, (ev) => {
-        if (typeof ev.data === 'string' && ev.data.startsWith('{"Report"')) {
-          const r = JSON.parse(ev.data).Report;
-          window.__phases = { ...r.phases, bytes: r.json.length };
+        // A report: its header, then its JSON text.
+        if (Array.isArray(ev.data) && String(ev.data[0]).startsWith('{"Report"')) {
+          const r = JSON.parse(ev.data[0]).Report;
+          window.__phases = { ...r.phases, bytes: ev.data[1].length };
         }
         return handler(ev);
       });

@@ -64,11 +64,12 @@ pub enum Reply {
         request: u64,
         part: u64,
     },
-    /// The report JSON of request `request` (sent as a string so it is parsed once).
-    /// `heap` is the worker's wasm memory in bytes.
+    /// The report of request `request`: its JSON text follows as the message's second part
+    /// (not inside this JSON, where it would be escaped by the worker and read back
+    /// character by character by the page before being parsed). `heap` is the worker's wasm
+    /// memory in bytes.
     Report {
         request: u64,
-        json: String,
         heap: f64,
         /// Milliseconds spent reading blobs, parsing, computing and writing the report.
         #[serde(default)]

@@ -242,7 +242,7 @@ impl Session {
             Reply::Unsplit { .. } => self.stop_helper(true),
             // Only helpers send parts (see `start_helper`).
             Reply::Part { .. } => {}
-            Reply::Report { request, json, .. } => {
+            Reply::Report { request, .. } => {
                 if let Some((r, batch)) = self.pending.get_value() {
                     if r == request {
                         self.held.update_value(|h| h.extend(batch));
@@ -253,6 +253,7 @@ impl Session {
                 if request != self.request.get_value() {
                     return;
                 }
+                let json = extra.as_string().unwrap_or_default();
                 match serde_json::from_str::<Option<Report>>(&json) {
                     Ok(r) => {
                         self.report.set(r);

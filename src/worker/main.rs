@@ -474,12 +474,15 @@ fn report(request: u64, from: Option<Month>, to: Option<Month>, filter: &partner
         p.json = now() - computed;
         std::mem::take(&mut *p)
     });
-    send(&Reply::Report {
-        request,
-        json,
-        heap: heap(),
-        phases,
-    });
+    send_with(
+        &Reply::Report {
+            request,
+            heap: heap(),
+            phases,
+        },
+        &JsValue::from_str(&json),
+        None,
+    );
 }
 
 /// The wasm memory in bytes (what the loaded data costs).
