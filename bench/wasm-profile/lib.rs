@@ -16,25 +16,38 @@ pub fn load_and_report(name: &str, bytes: &[u8]) -> u32 {
 }
 
 /// Loads the file, indexes it for filters as the worker does, then computes `n` reports each
-/// filtered to one product (cycling through the products, so that the workspace's cache of four
-/// filters is not what is measured). Returns the milliseconds of the reports alone.
+/// filtered to one product, or with `market` one market (cycling through the values, so that
+/// the workspace's cache of four filters is not what is measured). Returns the milliseconds of
+/// the reports alone.
 #[wasm_bindgen]
-pub fn product_reports(name: &str, bytes: &[u8], n: u32) -> f64 {
+pub fn filtered_reports(name: &str, bytes: &[u8], n: u32, market: bool) -> f64 {
     let mut ws = partnerlens::Workspace::new();
     ws.add_file(name, bytes);
     let Ok(all) = ws.report(None, None) else {
         return 0.0;
     };
     ws.prepare_filters();
-    let products = all.filters.available.product.clone();
-    if products.is_empty() {
+    let values = if market {
+        all.filters.available.market.clone()
+    } else {
+        all.filters.available.product.clone()
+    };
+    if values.is_empty() {
         return 0.0;
     }
     let t = js_sys::Date::now();
     for i in 0..n as usize {
-        let filter = partnerlens::Filter {
-            product: vec![products[i % products.len()].clone()],
-            ..Default::default()
+        let one = vec![values[i % values.len()].clone()];
+        let filter = if market {
+            partnerlens::Filter {
+                market: one,
+                ..Default::default()
+            }
+        } else {
+            partnerlens::Filter {
+                product: one,
+                ..Default::default()
+            }
         };
         let _ = ws.report_filtered(None, None, &filter).map(|r| r.to_json_compact());
     }

@@ -1,8 +1,9 @@
-// `node bench/wasm-profile/run.mjs [FILE] [--product]`: where the engine's time goes in WebAssembly. Builds the
+// `node bench/wasm-profile/run.mjs [FILE] [--product | --market]`: where the engine's time goes in WebAssembly. Builds the
 // engine alone for wasm32 with the worker's settings (opt-level 3, then wasm-opt -Oz as Trunk
 // does), loads FILE (default: the benchmark's 1 M-row file, bench/data/1000000) three times in
 // Node's V8 under --cpu-prof, and prints the functions that took the most time, by self time.
-// With --product: one load, then 30 reports each filtered to one product (a filter that reads rows).
+// With --product (--market): one load, then 30 reports each filtered to one product, a filter that
+// reads rows (one market, a filter made from the unfiltered facts here).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -35,7 +36,7 @@ if (!process.argv.includes('--child')) {
     const short = f.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
     self.set(short, (self.get(short) ?? 0) + t);
   }
-  console.log(`\nself time by function (${(total / 1e6).toFixed(1)} s in all, ${process.argv.includes('--product') ? 'one load and the product reports' : 'three loads and one report'}; profile in ${dir}):`);
+  console.log(`\nself time by function (${(total / 1e6).toFixed(1)} s in all, ${process.argv.includes('--product') || process.argv.includes('--market') ? 'one load and the filtered reports' : 'three loads and one report'}; profile in ${dir}):`);
   for (const [f, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${(t / total * 100).toFixed(1).padStart(6)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${f.slice(0, 120)}`);
   }
@@ -43,10 +44,11 @@ if (!process.argv.includes('--child')) {
   const engine = await import(path.join(out, 'partnerlens_wasm_profile.js'));
   const bytes = fs.readFileSync(file);
   const name = path.basename(file);
-  if (process.argv.includes('--product')) {
+  const market = process.argv.includes('--market');
+  if (market || process.argv.includes('--product')) {
     const n = 30;
-    const ms = engine.product_reports(name, bytes, n);
-    console.log(`${n} reports filtered to one product: ${(ms / n).toFixed(1)} ms each`);
+    const ms = engine.filtered_reports(name, bytes, n, market);
+    console.log(`${n} reports filtered to one ${market ? 'market' : 'product'}: ${(ms / n).toFixed(1)} ms each`);
     process.exit(0);
   }
   for (let i = 0; i < 3; i++) {
