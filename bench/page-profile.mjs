@@ -2,22 +2,20 @@
 // (or, with --market, a market) change on a large file: a CPU profile of the page (not the
 // worker) from the click until nothing is drawn for 700 ms, self time by function. A tool for
 // issue 6's 50 ms target, not a test. Needs dist/ and bench/data/N/ (see bench/redraw.mjs).
-import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, root } from '../tests/browser/harness.mjs';
+import { serveDist, launch } from '../tests/browser/harness.mjs';
+import { benchFile, loadedPage } from './large-page.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const rows = arg('--rows', 1_000_000);
+const { file } = benchFile();
 const market = process.argv.includes('--market');
-const file = path.join(root, 'bench/data', String(rows), 'CustomersAndTenants.tsv');
 const srv = await serveDist(process.env.DIST);
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // When the page posts a command to the engine's worker, and when its report comes back.
-await page.addInitScript(() => {
+const page = await loadedPage(browser, srv.base, file, () => {
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (...a) { window.__posted ??= performance.now(); return post.apply(this, a); };
   const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
@@ -34,10 +32,6 @@ await page.addInitScript(() => {
     get() { return desc.get.call(this); },
   });
 });
-await page.goto(srv.base);
-await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
-await page.setInputFiles('#file-input', file);
-await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.tsv', null, { timeout: 300000 });
 await page.waitForTimeout(1500);
 await page.evaluate(() => {
   const proto = CanvasRenderingContext2D.prototype;

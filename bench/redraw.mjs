@@ -6,27 +6,23 @@
 // (a filter that reads rows: a customer has several products) (markets and products not
 // used before while there are enough).
 // Needs: bash scripts/build.sh (dist/) and node bench/run.mjs once (the file).
-import fs from 'node:fs';
-import path from 'node:path';
-import { serveDist, launch, root } from '../tests/browser/harness.mjs';
+import { serveDist, launch } from '../tests/browser/harness.mjs';
+import { benchFile, loadedPage } from './large-page.mjs';
 import { cpuTimes, stealSince } from './steal.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const rows = arg('--rows', 1_000_000);
+const { rows, file } = benchFile();
 const runs = arg('--runs', 3);
-const file = path.join(root, 'bench/data', String(rows), 'CustomersAndTenants.tsv');
-if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/run.mjs --rows ${rows} once`);
 
 const cpu = cpuTimes();
 const srv = await serveDist();
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // The worker's own account of each report (its `phases`: computing, writing the JSON) and the
 // JSON's length, kept from every message it sends the page.
-await page.addInitScript(() => {
+const page = await loadedPage(browser, srv.base, file, () => {
   const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
   Object.defineProperty(Worker.prototype, 'onmessage', {
     set(handler) {
@@ -42,10 +38,6 @@ await page.addInitScript(() => {
     get() { return desc.get.call(this); },
   });
 });
-await page.goto(srv.base);
-await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
-await page.setInputFiles('#file-input', file);
-await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.tsv', null, { timeout: 300000 });
 // Every drawing call on any canvas stamps the time; every long task is kept.
 await page.evaluate(() => {
   window.__inView = new WeakMap();

@@ -3,24 +3,20 @@
 // worker receiving it and posting the report, the page receiving and handling it, the first
 // change of the page, and the first drawing call on each chart. A tool for issue 6's 50 ms, not a
 // test. Needs dist/ and bench/data/N/ (see bench/redraw.mjs).
-import fs from 'node:fs';
-import path from 'node:path';
-import { serveDist, launch, root } from '../tests/browser/harness.mjs';
+import { serveDist, launch } from '../tests/browser/harness.mjs';
+import { benchFile, loadedPage } from './large-page.mjs';
 import { cpuTimes, stealSince } from './steal.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const rows = arg('--rows', 1_000_000);
+const { file } = benchFile();
 const changes = arg('--changes', 4);
-const file = path.join(root, 'bench/data', String(rows), 'CustomersAndTenants.tsv');
-if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/run.mjs --rows ${rows} once`);
 const cpu = cpuTimes();
 const srv = await serveDist(process.env.DIST);
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.addInitScript(() => {
+const page = await loadedPage(browser, srv.base, file, () => {
   const at = () => performance.timeOrigin + performance.now();
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (...a) { (window.__ev ??= []).push(['page posts the command', at()]); return post.apply(this, a); };
@@ -38,10 +34,6 @@ await page.addInitScript(() => {
     get() { return desc.get.call(this); },
   });
 });
-await page.goto(srv.base);
-await page.waitForFunction(() => document.querySelectorAll('tr[data-file]').length === 6, null, { timeout: 30000 });
-await page.setInputFiles('#file-input', file);
-await page.waitForFunction(() => [...document.querySelectorAll('tr[data-file]')].map((r) => r.dataset.file).join() === 'CustomersAndTenants.tsv', null, { timeout: 300000 });
 await page.waitForTimeout(2000);
 await page.evaluate(() => {
   const at = () => performance.timeOrigin + performance.now();
