@@ -46,7 +46,7 @@ pub struct Facts {
     /// Per `Dim` (empty: none): each key's own value, for a dimension whose pairs were not
     /// collected because every key has one value (`RowIndex::own_values`); its counts are
     /// then made from `current`.
-    own: Vec<Option<Arc<Vec<u32>>>>,
+    own: Vec<Option<Arc<OwnValues>>>,
     /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
     /// Per window month: `(product, sku, key)` of active counting rows of status reports with a
     /// SKU column, as collected (unsorted, with repeats); shared with the unfiltered facts by
@@ -194,7 +194,7 @@ pub struct RowIndex {
     key_values: HashMap<Dim, Option<Vec<u32>>>,
     /// Per dimension, built on first use: each key's own value, when that is one value for
     /// all of a key's counting rows (see `own_values`).
-    own_values: HashMap<Dim, Option<Arc<Vec<u32>>>>,
+    own_values: HashMap<Dim, Option<Arc<OwnValues>>>,
 }
 
 /// Per key id, the one value `value(row, key)` has on every counting row of the key that it
@@ -274,7 +274,7 @@ impl RowIndex {
     /// customer sets and pairs are made from — has that one value. The facts of a filter that
     /// reads rows then count such a dimension from their customer sets instead of collecting
     /// and sorting its `(value, key)` pairs (see `Facts::value_counts`).
-    pub fn own_values(&mut self, store: &Store) -> Vec<Option<Arc<Vec<u32>>>> {
+    pub fn own_values(&mut self, store: &Store) -> Vec<Option<Arc<OwnValues>>> {
         Dim::ALL
             .iter()
             .map(|&d| {
@@ -288,6 +288,7 @@ impl RowIndex {
                             (store.kind[row].is_status() && store.state[row].is_active())
                                 .then(|| store.dims[d.index()][row])
                         })
+                        .and_then(OwnValues::new)
                         .map(Arc::new)
                     })
                     .clone()
@@ -388,7 +389,7 @@ impl Facts {
         filter: &CompiledFilter,
         rows: Option<&[u32]>,
         restrict: Option<(&Facts, Vec<bool>)>,
-        own: Option<&[Option<Arc<Vec<u32>>>]>,
+        own: Option<&[Option<Arc<OwnValues>>]>,
     ) -> Facts {
         if base.window.is_none() {
             return Facts::default();
@@ -542,10 +543,9 @@ impl Facts {
             return &[];
         };
         cell.get_or_init(|| {
-            if let Some(Some(values)) = self.own.get(dim.index()) {
+            if let Some(Some(own)) = self.own.get(dim.index()) {
                 // One value per key: each active key counts once, for its value.
-                let of = |k: &u32| values.get(*k as usize).copied().unwrap_or(NONE);
-                return count_values(self.current[i].iter().map(of).filter(|v| *v != NONE));
+                return own.count(&self.current[i]);
             }
             let pairs = self.pairs.get(i).map_or(&[][..], |p| &p[dim.index()]);
             match &self.keep {
@@ -630,25 +630,50 @@ impl Facts {
     }
 }
 
-/// Each id of a sequence in any order with its number of times, in id order. Most
-/// dimensions have a handful of values: they are counted in a short list (no sort of every
-/// id); past 32 values, by a radix sort and runs.
-fn count_values(ids: impl Iterator<Item = u32> + Clone) -> ValueCounts {
-    const FEW: usize = 32;
-    let mut counts: ValueCounts = Vec::new();
-    for v in ids.clone() {
-        if let Some((_, n)) = counts.iter_mut().find(|(x, _)| *x == v) {
-            *n += 1;
-        } else if counts.len() < FEW {
-            counts.push((v, 1));
-        } else {
-            let mut all: Vec<u32> = ids.collect();
-            radsort::sort(&mut all);
-            return count_runs(all.into_iter());
+/// A dimension's one value per key (`RowIndex::own_values`), each value numbered: the keys of
+/// a customer set are counted per value in an array, with no search or sort.
+#[derive(Debug)]
+pub struct OwnValues {
+    /// Per key id: the index of its value in `values`, `u16::MAX` for none (`NONE`).
+    slot: Vec<u16>,
+    /// The distinct values, in id order.
+    values: Vec<u32>,
+}
+
+impl OwnValues {
+    /// From each key's value (`NONE` for none); `None` past 65,535 distinct values.
+    fn new(per_key: Vec<u32>) -> Option<OwnValues> {
+        let mut values: Vec<u32> = per_key.iter().copied().filter(|v| *v != NONE).collect();
+        sort_dedup(&mut values);
+        if values.len() >= usize::from(u16::MAX) {
+            return None;
         }
+        let slot = per_key
+            .iter()
+            .map(|v| match values.binary_search(v) {
+                Ok(j) => j as u16,
+                Err(_) => u16::MAX,
+            })
+            .collect();
+        Some(OwnValues { slot, values })
     }
-    counts.sort_unstable_by_key(|(v, _)| *v);
-    counts
+
+    /// Each value of the `keys` with its number of keys, in value order (keys without a value
+    /// left out).
+    fn count(&self, keys: &[u32]) -> ValueCounts {
+        let mut n = vec![0u64; self.values.len()];
+        for k in keys {
+            if let Some(j) = self.slot.get(*k as usize).filter(|j| **j != u16::MAX) {
+                n[usize::from(*j)] += 1;
+            }
+        }
+        self.values
+            .iter()
+            .zip(n)
+            .filter(|(_, n)| *n > 0)
+            .map(|(v, n)| (*v, n))
+            .collect()
+    }
 }
 
 /// Each id of a sorted sequence with the length of its run: `1 1 4` gives `(1, 2), (4, 1)`.
@@ -705,17 +730,22 @@ mod tests {
         assert_eq!(difference(&[2, 3], &[]), vec![2, 3]);
         assert_eq!(count_runs([1, 1, 4].into_iter()), vec![(1, 2), (4, 1)]);
         assert_eq!(count_runs(std::iter::empty()), vec![]);
-        // In any order; a few values, and more than the short list holds.
-        assert_eq!(
-            count_values([7, 3, 7, 1].into_iter()),
-            vec![(1, 1), (3, 1), (7, 2)]
-        );
-        let many: Vec<u32> = (0..100).rev().chain(0..50).collect();
-        let counted = count_values(many.iter().copied());
-        assert_eq!(counted.len(), 100);
-        assert_eq!(counted[0], (0, 2));
-        assert_eq!(counted[49], (49, 2));
-        assert_eq!(counted[50], (50, 1));
+    }
+
+    #[test]
+    fn own_values_counted_per_key() {
+        // Keys 0..6: values 7, none, 3, 7, 1, 40 (key 6 beyond the table: none).
+        let own = OwnValues::new(vec![7, NONE, 3, 7, 1, 40]).unwrap();
+        assert_eq!(own.count(&[0, 1, 2, 3, 4, 6]), vec![(1, 1), (3, 1), (7, 2)]);
+        assert_eq!(own.count(&[5, 5]), vec![(40, 2)]);
+        assert_eq!(own.count(&[]), vec![]);
+        // Many values, in any key order: each counted once per key, in value order.
+        let many: Vec<u32> = (0..300).map(|k| (k * 7919) % 1000).collect();
+        let own = OwnValues::new(many.clone()).unwrap();
+        let keys: Vec<u32> = (0..300).rev().collect();
+        let counted = own.count(&keys);
+        assert_eq!(counted.len(), 300);
         assert!(counted.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(counted.iter().all(|(v, n)| *n == 1 && many.contains(v)));
     }
 }
