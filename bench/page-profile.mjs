@@ -6,10 +6,6 @@ import path from 'node:path';
 import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { benchFile, loadedPage } from './large-page.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const { file } = benchFile();
 const market = process.argv.includes('--market');
 const srv = await serveDist(process.env.DIST);

@@ -47,7 +47,6 @@ pub struct Facts {
     /// collected because every key has one value (`RowIndex::own_values`); its counts are
     /// then made from `current`.
     own: Vec<Option<Arc<OwnValues>>>,
-    /// Per window month: sorted distinct `(product, sku, key)` of those rows with a SKU column.
     /// Per window month: `(product, sku, key)` of active counting rows of status reports with a
     /// SKU column, as collected (unsorted, with repeats); shared with the unfiltered facts by
     /// facts restricted from them. See `skus()`.

@@ -407,7 +407,7 @@ mod tests {
         }
     }
 
-    /// Generated reports of every kind (300 customers, 24 months): every single-value filter
+    /// Generated reports of every kind (120 customers, 24 months): every single-value filter
     /// of each dimension, and pairs of them, give the numbers of a scan of every row, however
     /// the facts were made (from the unfiltered facts, from rows with dimensions counted per
     /// customer, or from rows).
@@ -457,6 +457,12 @@ mod tests {
             })
             .collect();
         assert!(filters.len() >= 8, "{a:?}");
+        // The whole window, and its last six months.
+        let last_six = ws
+            .report(None, None)
+            .unwrap()
+            .range
+            .map(|r| r.to.offset(-5));
         // (made from the unfiltered facts, with dimensions counted per customer, from rows)
         let mut ways = [0; 3];
         for f in filters.iter().chain(&pairs) {
@@ -468,16 +474,7 @@ mod tests {
             } else {
                 2
             }] += 1;
-            for (from, to) in [
-                (None, None),
-                (
-                    ws.report(None, None)
-                        .unwrap()
-                        .range
-                        .map(|r| r.to.offset(-5)),
-                    None,
-                ),
-            ] {
+            for (from, to) in [(None, None), (last_six, None)] {
                 assert_eq!(
                     json(ws.report_filtered(from, to, f)),
                     json(scan.report_filtered(from, to, f)),
