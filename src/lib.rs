@@ -19,6 +19,7 @@ pub mod load;
 pub mod locale;
 pub mod metrics;
 pub mod month;
+pub mod plain;
 pub mod quality;
 pub mod report;
 pub mod sample;

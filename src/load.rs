@@ -4,6 +4,7 @@ use crate::decode::decode;
 use crate::header::{normalise, Columns, Role};
 use crate::kind::{detect_json, detect_table, unknown_kind_message, Kind};
 use crate::month::Month;
+use crate::plain::Lines;
 use crate::quality::{clip, FileQuality, Rejection};
 use crate::sniff::sniff_delimiter;
 use crate::store::{Dim, Row, Store, NONE, NO_DATE};
@@ -21,6 +22,8 @@ const NIL_GUID: &str = "00000000-0000-0000-0000-000000000000";
 
 /// The cells of one row, read only when a column is used.
 trait Fields {
+    /// How many cells the row has.
+    fn width(&self) -> usize;
     /// Cell `i` as text.
     fn field(&self, i: usize) -> Option<&str>;
     /// Cell `i` as bytes (for hashing whole rows).
@@ -31,6 +34,9 @@ trait Fields {
 struct CsvFields<'r>(&'r csv::StringRecord);
 
 impl Fields for CsvFields<'_> {
+    fn width(&self) -> usize {
+        self.0.len()
+    }
     #[inline]
     fn field(&self, i: usize) -> Option<&str> {
         self.0.get(i)
@@ -41,7 +47,25 @@ impl Fields for CsvFields<'_> {
     }
 }
 
+/// A record of text without quotes.
+impl Fields for crate::plain::Record<'_> {
+    fn width(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn field(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+    #[inline]
+    fn raw(&self, i: usize) -> &[u8] {
+        self.get(i).unwrap_or("").as_bytes()
+    }
+}
+
 impl Fields for Vec<&str> {
+    fn width(&self) -> usize {
+        self.len()
+    }
     fn field(&self, i: usize) -> Option<&str> {
         self.get(i).copied()
     }
@@ -159,24 +183,46 @@ fn load_delimited(
         delimiter: Some((delim as char).to_string()),
         ..Default::default()
     };
-    let mut reader = csv_reader(delim, text);
-    let mut record = csv::StringRecord::new();
+    // Text with no quote is read by `plain` (the csv crate's records, faster), other text by
+    // the csv crate; a record's line is the line its first byte is on either way.
+    let mut source = if crate::plain::plain(text) {
+        Source::Plain(
+            crate::plain::Records::new(text, delim),
+            crate::plain::Record::new(),
+        )
+    } else {
+        Source::Csv(
+            csv_reader(delim, text),
+            csv::StringRecord::new(),
+            Lines::new(),
+        )
+    };
     // Header: the first non-empty record.
     let mut header: Vec<String> = Vec::new();
     loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                if is_blank(&record) {
-                    continue;
+        let read = match &mut source {
+            Source::Plain(records, record) => records.read(record).then(|| {
+                (!is_blank(record)).then(|| record.iter().map(|f| f.trim().to_string()).collect())
+            }),
+            Source::Csv(reader, record, _) => match reader.read_record(record) {
+                Ok(true) => Some(
+                    (!is_blank(&CsvFields(record)))
+                        .then(|| record.iter().map(|f| f.trim().to_string()).collect()),
+                ),
+                Ok(false) => None,
+                Err(e) => {
+                    q.error = Some(format!("{name}: cannot read the header: {e}"));
+                    return q;
                 }
-                header = record.iter().map(|f| f.trim().to_string()).collect();
+            },
+        };
+        match read {
+            Some(Some(names)) => {
+                header = names;
                 break;
             }
-            Ok(false) => break,
-            Err(e) => {
-                q.error = Some(format!("{name}: cannot read the header: {e}"));
-                return q;
-            }
+            Some(None) => continue,
+            None => break,
         }
     }
     // A trailing delimiter on the header line adds empty names: drop them, and accept as many
@@ -199,62 +245,68 @@ fn load_delimited(
     } else {
         DecimalStyle::Point
     };
-    let mut rows = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style);
-    let width = header.len();
+    let builder = RowBuilder::new(store, file_id, kind, &header, &normalised, cols, style);
     store.reserve(rows_in(text.as_bytes(), text.len()));
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
-                q.warnings
-                    .push(format!("{name}: reading stopped early: {e}"));
-                break;
+    let mut table = Table {
+        rows: builder,
+        width: header.len(),
+        padding,
+        header: &header,
+    };
+    match &mut source {
+        Source::Plain(records, record) => {
+            while records.read(record) {
+                table.take(store, &mut q, &*record, record.line, record.byte, progress);
             }
         }
-        if is_blank(&record) {
-            continue;
-        }
-        q.rows_read += 1;
-        if q.rows_read.is_multiple_of(PROGRESS_ROWS) {
-            progress(
-                q.rows_read,
-                record.position().map(|p| p.byte()).unwrap_or(0),
-            );
-        }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let shape = check_width(&record, width, padding, &header, line);
-        if shape.is_err() && record.iter().any(|f| f.contains('\n')) {
+        Source::Csv(reader, record, lines) => loop {
+            match reader.read_record(record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
+                    q.warnings
+                        .push(format!("{name}: reading stopped early: {e}"));
+                    break;
+                }
+            }
+            let at = record.position().map(|p| p.byte()).unwrap_or(0);
+            let line = lines.line_of(text.as_bytes(), at as usize);
+            let fields = CsvFields(record);
+            if table.take(store, &mut q, &fields, line, at, progress) {
+                continue;
+            }
             // A quote opened and never closed swallows the lines after it into one field: read
             // those lines one by one instead, so the good rows among them still load.
-            let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+            let start = text.as_bytes()[at as usize..]
+                .iter()
+                .position(|b| !matches!(b, b'\r' | b'\n'))
+                .map_or(at as usize, |k| at as usize + k);
             let end = reader.position().byte() as usize;
-            let lines = text.get(start..end).unwrap_or("");
-            rows.tally.open_quotes.push((line, lines.lines().count()));
-            q.rows_read -= 1;
+            let swallowed = text.get(start..end).unwrap_or("");
+            table
+                .rows
+                .tally
+                .open_quotes
+                .push((line, swallowed.lines().count()));
             let mut one = csv::StringRecord::new();
-            for (k, text_line) in lines.lines().enumerate() {
+            for (k, text_line) in swallowed.lines().enumerate() {
                 let mut r = csv_reader(delim, text_line);
-                if !matches!(r.read_record(&mut one), Ok(true)) || is_blank(&one) {
+                if !matches!(r.read_record(&mut one), Ok(true)) {
                     continue;
                 }
-                q.rows_read += 1;
-                let at = line + k as u64;
-                let result = check_width(&one, width, padding, &header, at)
-                    .and_then(|()| rows.add(store, at, &CsvFields(&one)));
-                match result {
-                    Ok(()) => q.rows_loaded += 1,
-                    Err(r) => q.reject(r),
-                }
+                table.take(
+                    store,
+                    &mut q,
+                    &CsvFields(&one),
+                    line + k as u64,
+                    at,
+                    progress,
+                );
             }
-            continue;
-        }
-        match shape.and_then(|()| rows.add(store, line, &CsvFields(&record))) {
-            Ok(()) => q.rows_loaded += 1,
-            Err(r) => q.reject(r),
-        }
+        },
     }
+    let rows = table.rows;
     if let Some(keep) = keep {
         *keep = rows.tally;
         return q;
@@ -269,18 +321,18 @@ fn load_delimited(
 /// A row has as many fields as the header, or more that are all blank (Excel pads rows with
 /// up to `padding - 1` empty trailing fields when the header ends with empty names).
 fn check_width(
-    record: &csv::StringRecord,
+    record: &impl Fields,
     width: usize,
     padding: usize,
     header: &[String],
     line: u64,
 ) -> Result<(), Rejection> {
-    let n = record.len();
+    let n = record.width();
     let extra_ok = n > width
         && n - width <= padding
         && (width..n).all(|i| {
             record
-                .get(i)
+                .field(i)
                 .is_some_and(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
         });
     if n == width || extra_ok {
@@ -291,7 +343,7 @@ fn check_width(
     } else {
         (
             format!("(field {})", width + 1),
-            record.get(width).unwrap_or("").to_string(),
+            record.field(width).unwrap_or("").to_string(),
         )
     };
     Err(Rejection::new(
@@ -311,10 +363,56 @@ fn csv_reader(delim: u8, text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-fn is_blank(record: &csv::StringRecord) -> bool {
-    record
-        .iter()
-        .all(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
+fn is_blank(record: &impl Fields) -> bool {
+    (0..record.width()).all(|i| record.raw(i).iter().all(|b| b.is_ascii_whitespace()))
+}
+
+/// Where a table's records come from.
+enum Source<'t> {
+    /// Text with no quote character.
+    Plain(crate::plain::Records<'t>, crate::plain::Record<'t>),
+    /// Other text, with the lines of its records.
+    Csv(csv::Reader<&'t [u8]>, csv::StringRecord, Lines),
+}
+
+/// The rows of one table as they are read: counted, checked against the header and loaded.
+struct Table<'h> {
+    rows: RowBuilder<'h>,
+    width: usize,
+    padding: usize,
+    header: &'h [String],
+}
+
+impl Table<'_> {
+    /// Takes one record that starts on `line` at byte `at`: skips it if blank, else counts it
+    /// and loads or rejects it. False, having done nothing, for a record of the wrong width with
+    /// a line end in a field: a quote opened and never closed, which the caller reads again.
+    fn take(
+        &mut self,
+        store: &mut Store,
+        q: &mut FileQuality,
+        record: &impl Fields,
+        line: u64,
+        at: u64,
+        progress: Progress,
+    ) -> bool {
+        if is_blank(record) {
+            return true;
+        }
+        let shape = check_width(record, self.width, self.padding, self.header, line);
+        if shape.is_err() && (0..record.width()).any(|i| record.raw(i).contains(&b'\n')) {
+            return false;
+        }
+        q.rows_read += 1;
+        if q.rows_read.is_multiple_of(PROGRESS_ROWS) {
+            progress(q.rows_read, at);
+        }
+        match shape.and_then(|()| self.rows.add(store, line, record)) {
+            Ok(()) => q.rows_loaded += 1,
+            Err(r) => q.reject(r),
+        }
+        true
+    }
 }
 
 fn load_json(

@@ -165,6 +165,32 @@ fn the_rejected_rows_say_where_and_why() {
     );
 }
 
+/// A rejected row is named by the line it is on, whatever ends the lines (`\r\n` as Windows
+/// writes them, `\n`, a lone `\r`), after empty lines, and whether or not the file has quotes
+/// (read by the csv crate then, by `plain` otherwise).
+#[test]
+fn a_rejected_row_is_named_by_its_line_with_any_line_end() {
+    let lines = [
+        HEADER.trim_end(),
+        "t1\tContoso\tJapan\tActive\tPower BI\t2025-01-01",
+        "",
+        "t2\tFabrikam\tJapan\tActive\tPower BI\tnot a date",
+        "",
+        "",
+        "t3\tNAME\tJapan\tActive\tPower BI\t2025-02-01",
+        "t4\tAdatum\tJapan\tActive\tPower BI\t2025-13-01",
+    ];
+    for end in ["\n", "\r\n", "\r"] {
+        for name in ["Northwind", "\"Northwind, Ltd\""] {
+            let text = lines.join(end).replace("NAME", name) + end;
+            let (_, q) = load("lines.tsv", text.as_bytes());
+            let got: Vec<u64> = q.rejections.iter().map(|r| r.line).collect();
+            assert_eq!(got, [4, 8], "{text:?}");
+            assert_eq!((q.rows_read, q.rows_loaded), (4, 2), "{text:?}");
+        }
+    }
+}
+
 #[test]
 fn names_that_look_like_code_are_kept_as_text() {
     let bytes = std::fs::read("tests/hostile/hostile_names.tsv").unwrap();
