@@ -3,8 +3,8 @@
 use crate::decode::decode;
 use crate::header::{normalise, Columns, Role};
 use crate::kind::{detect_json, detect_table, unknown_kind_message, Kind};
+use crate::lines::Lines;
 use crate::month::Month;
-use crate::plain::Lines;
 use crate::quality::{clip, FileQuality, Rejection};
 use crate::sniff::sniff_delimiter;
 use crate::store::{Dim, Row, Store, NONE, NO_DATE};
@@ -44,21 +44,6 @@ impl Fields for CsvFields<'_> {
     #[inline]
     fn raw(&self, i: usize) -> &[u8] {
         self.0.get(i).unwrap_or("").as_bytes()
-    }
-}
-
-/// A record of text without quotes.
-impl Fields for crate::plain::Record<'_> {
-    fn width(&self) -> usize {
-        self.len()
-    }
-    #[inline]
-    fn field(&self, i: usize) -> Option<&str> {
-        self.get(i)
-    }
-    #[inline]
-    fn raw(&self, i: usize) -> &[u8] {
-        self.get(i).unwrap_or("").as_bytes()
     }
 }
 
@@ -183,46 +168,24 @@ fn load_delimited(
         delimiter: Some((delim as char).to_string()),
         ..Default::default()
     };
-    // Text with no quote is read by `plain` (the csv crate's records, faster), other text by
-    // the csv crate; a record's line is the line its first byte is on either way.
-    let mut source = if crate::plain::plain(text) {
-        Source::Plain(
-            crate::plain::Records::new(text, delim),
-            crate::plain::Record::new(),
-        )
-    } else {
-        Source::Csv(
-            csv_reader(delim, text),
-            csv::StringRecord::new(),
-            Lines::new(),
-        )
-    };
+    let mut reader = csv_reader(delim, text);
+    let mut record = csv::StringRecord::new();
     // Header: the first non-empty record.
     let mut header: Vec<String> = Vec::new();
     loop {
-        let read = match &mut source {
-            Source::Plain(records, record) => records.read(record).then(|| {
-                (!is_blank(record)).then(|| record.iter().map(|f| f.trim().to_string()).collect())
-            }),
-            Source::Csv(reader, record, _) => match reader.read_record(record) {
-                Ok(true) => Some(
-                    (!is_blank(&CsvFields(record)))
-                        .then(|| record.iter().map(|f| f.trim().to_string()).collect()),
-                ),
-                Ok(false) => None,
-                Err(e) => {
-                    q.error = Some(format!("{name}: cannot read the header: {e}"));
-                    return q;
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                if is_blank(&CsvFields(&record)) {
+                    continue;
                 }
-            },
-        };
-        match read {
-            Some(Some(names)) => {
-                header = names;
+                header = record.iter().map(|f| f.trim().to_string()).collect();
                 break;
             }
-            Some(None) => continue,
-            None => break,
+            Ok(false) => break,
+            Err(e) => {
+                q.error = Some(format!("{name}: cannot read the header: {e}"));
+                return q;
+            }
         }
     }
     // A trailing delimiter on the header line adds empty names: drop them, and accept as many
@@ -253,58 +216,52 @@ fn load_delimited(
         padding,
         header: &header,
     };
-    match &mut source {
-        Source::Plain(records, record) => {
-            while records.read(record) {
-                table.take(store, &mut q, &*record, record.line, record.byte, progress);
+    // Each record's line: the one its first byte is on (`Lines`).
+    let mut lines = Lines::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
+                q.warnings
+                    .push(format!("{name}: reading stopped early: {e}"));
+                break;
             }
         }
-        Source::Csv(reader, record, lines) => loop {
-            match reader.read_record(record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    // Only I/O can fail on a byte reader; keep what loaded and say where it stopped.
-                    q.warnings
-                        .push(format!("{name}: reading stopped early: {e}"));
-                    break;
-                }
-            }
-            let at = record.position().map(|p| p.byte()).unwrap_or(0);
-            let line = lines.line_of(text.as_bytes(), at as usize);
-            let fields = CsvFields(record);
-            if table.take(store, &mut q, &fields, line, at, progress) {
+        let at = record.position().map(|p| p.byte()).unwrap_or(0);
+        let line = lines.line_of(text.as_bytes(), at as usize);
+        if table.take(store, &mut q, &CsvFields(&record), line, at, progress) {
+            continue;
+        }
+        // A quote opened and never closed swallows the lines after it into one field: read
+        // those lines one by one instead, so the good rows among them still load.
+        let start = text.as_bytes()[at as usize..]
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(at as usize, |k| at as usize + k);
+        let end = reader.position().byte() as usize;
+        let swallowed = text.get(start..end).unwrap_or("");
+        table
+            .rows
+            .tally
+            .open_quotes
+            .push((line, swallowed.lines().count()));
+        let mut one = csv::StringRecord::new();
+        for (k, text_line) in swallowed.lines().enumerate() {
+            let mut r = csv_reader(delim, text_line);
+            if !matches!(r.read_record(&mut one), Ok(true)) {
                 continue;
             }
-            // A quote opened and never closed swallows the lines after it into one field: read
-            // those lines one by one instead, so the good rows among them still load.
-            let start = text.as_bytes()[at as usize..]
-                .iter()
-                .position(|b| !matches!(b, b'\r' | b'\n'))
-                .map_or(at as usize, |k| at as usize + k);
-            let end = reader.position().byte() as usize;
-            let swallowed = text.get(start..end).unwrap_or("");
-            table
-                .rows
-                .tally
-                .open_quotes
-                .push((line, swallowed.lines().count()));
-            let mut one = csv::StringRecord::new();
-            for (k, text_line) in swallowed.lines().enumerate() {
-                let mut r = csv_reader(delim, text_line);
-                if !matches!(r.read_record(&mut one), Ok(true)) {
-                    continue;
-                }
-                table.take(
-                    store,
-                    &mut q,
-                    &CsvFields(&one),
-                    line + k as u64,
-                    at,
-                    progress,
-                );
-            }
-        },
+            table.take(
+                store,
+                &mut q,
+                &CsvFields(&one),
+                line + k as u64,
+                at,
+                progress,
+            );
+        }
     }
     let rows = table.rows;
     if let Some(keep) = keep {
@@ -365,14 +322,6 @@ fn csv_reader(delim: u8, text: &str) -> csv::Reader<&[u8]> {
 
 fn is_blank(record: &impl Fields) -> bool {
     (0..record.width()).all(|i| record.raw(i).iter().all(|b| b.is_ascii_whitespace()))
-}
-
-/// Where a table's records come from.
-enum Source<'t> {
-    /// Text with no quote character.
-    Plain(crate::plain::Records<'t>, crate::plain::Record<'t>),
-    /// Other text, with the lines of its records.
-    Csv(csv::Reader<&'t [u8]>, csv::StringRecord, Lines),
 }
 
 /// The rows of one table as they are read: counted, checked against the header and loaded.

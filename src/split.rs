@@ -70,7 +70,7 @@ pub fn first_part_ok(first: &[u8]) -> bool {
 
 /// How much further the second part's lines are numbered in the file than after `prefix`.
 pub fn line_offset(first: &[u8], prefix: &[u8]) -> u64 {
-    let lines = crate::plain::line_ends;
+    let lines = crate::lines::line_ends;
     lines(first).saturating_sub(lines(prefix))
 }
 

@@ -1,0 +1,152 @@
+//! The line a record starts on (inputs.md "Bad input": a rejected row names its line).
+//!
+//! The csv crate's record position is where its reader stood when asked for the record: before
+//! the empty lines it skips and before the `\n` of a `\r\n` ending the previous record, so its
+//! line was one short on every row of a CRLF file (as Windows writes them) and on every row after
+//! an empty line. A record's line here is the line its first byte is on, counting `\r\n`, `\n`
+//! and a lone `\r` as one line end each.
+
+/// The line ends in `bytes`: `\r\n`, `\n` and a lone `\r` (one at the very end counts).
+pub fn line_ends(bytes: &[u8]) -> u64 {
+    let lf = memchr::memchr_iter(b'\n', bytes).count();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    (lf + lone_cr) as u64
+}
+
+/// Numbers the records of one text in order: the line of a record starting at a byte is one
+/// more than the line ends before it, counted from where the last record was numbered.
+pub struct Lines {
+    at: usize,
+    line: u64,
+}
+
+impl Lines {
+    pub fn new() -> Self {
+        Lines { at: 0, line: 1 }
+    }
+
+    /// The line of the record the csv crate read from `position` (its `Position::byte`) on:
+    /// the empty lines and line ends there are skipped first. Positions must not go back.
+    pub fn line_of(&mut self, text: &[u8], position: usize) -> u64 {
+        let skip = text.get(position..).map_or(0, |t| {
+            t.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count()
+        });
+        let start = (position + skip).min(text.len());
+        if start > self.at {
+            self.line += line_ends(&text[self.at..start]);
+            self.at = start;
+        }
+        self.line
+    }
+}
+
+impl Default for Lines {
+    fn default() -> Self {
+        Lines::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Read = Vec<(Vec<String>, u64)>;
+
+    /// Every record of `text` as the csv crate reads it, with its line from `Lines`.
+    fn csv_records(text: &str, delim: u8) -> Read {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut lines = Lines::new();
+        let mut out = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            let at = record.position().unwrap().byte() as usize;
+            let line = lines.line_of(text.as_bytes(), at);
+            out.push((record.iter().map(String::from).collect(), line));
+        }
+        out
+    }
+
+    /// The physical lines of `text` (split at `\r\n`, `\n` and `\r`), numbered from 1; without
+    /// quotes, the records are the ones that are not empty.
+    fn by_hand(text: &str, delim: u8) -> Read {
+        let mut out = Vec::new();
+        let (mut line, mut current) = (1, String::new());
+        let mut chars = text.chars().peekable();
+        let mut flush = |current: &mut String, line: u64| {
+            if !current.is_empty() {
+                let fields = current.split(delim as char).map(String::from).collect();
+                out.push((fields, line));
+            }
+            current.clear();
+        };
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    flush(&mut current, line);
+                    line += 1;
+                }
+                c => current.push(c),
+            }
+        }
+        flush(&mut current, line);
+        out
+    }
+
+    #[test]
+    fn each_record_is_numbered_by_the_line_it_starts_on() {
+        let fixed = [
+            "",
+            "\n",
+            "\r\n\r\n",
+            "a",
+            "a\tb\n",
+            "a\tb\r\nc\td\r\n",
+            "a\n\nb\n",
+            "a\r\rb\r",
+            "a\n\r\nb",
+            "\n\na\t\tb\t\n \n\t\n",
+            "é\tü\r\n€\t\n",
+        ];
+        // Random texts of the bytes that matter without quotes: delimiters, line ends, blanks,
+        // letters.
+        let alphabet = [
+            "a", "b", " ", "\t", ",", ";", "\r", "\n", "\r\n", "é", "xyz",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let random = (0..5_000).map(|_| {
+            let len = next(40);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            (text, [b'\t', b',', b';'][next(3)])
+        });
+        let fixed = fixed
+            .iter()
+            .flat_map(|t| [b'\t', b',', b';'].map(|d| (t.to_string(), d)));
+        for (text, delim) in fixed.chain(random) {
+            assert_eq!(csv_records(&text, delim), by_hand(&text, delim), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_crlf_file_is_numbered_by_its_lines() {
+        let text = "h1\th2\r\na\tb\r\n\r\nc\td\r\n";
+        let lines: Vec<u64> = csv_records(text, b'\t').iter().map(|r| r.1).collect();
+        assert_eq!(lines, [1, 2, 4]);
+        assert_eq!(line_ends(text.as_bytes()), 4);
+        assert_eq!(line_ends(b"a\rb\r\nc\n\r"), 4);
+    }
+}
