@@ -15,36 +15,54 @@ pub fn line_ends(bytes: &[u8]) -> u64 {
     (lf + lone_cr) as u64
 }
 
-/// Numbers the records of one text in order: the line of a record starting at a byte is one
-/// more than the line ends before it, counted from where the last record was numbered.
+/// Numbers the records of one text in order from the csv crate's positions and lines (which
+/// count each `\n` before the position): adds the `\n`s among the line ends skipped before the
+/// record and every lone `\r` so far (one that ended a record, one among the skipped line ends,
+/// one in a quoted field), so no byte of the text is read twice.
 pub struct Lines {
-    at: usize,
-    line: u64,
+    lone_cr: u64,
+    /// Whether the text has a quote (else no field can hold a line end).
+    quotes: bool,
 }
 
 impl Lines {
-    pub fn new() -> Self {
-        Lines { at: 0, line: 1 }
-    }
-
-    /// The line of the record the csv crate read from `position` (its `Position::byte`) on:
-    /// the empty lines and line ends there are skipped first. Positions must not go back.
-    pub fn line_of(&mut self, text: &[u8], position: usize) -> u64 {
-        let skip = text.get(position..).map_or(0, |t| {
-            t.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count()
-        });
-        let start = (position + skip).min(text.len());
-        if start > self.at {
-            self.line += line_ends(&text[self.at..start]);
-            self.at = start;
+    /// For the records of `text`.
+    pub fn new(text: &[u8]) -> Self {
+        Lines {
+            lone_cr: 0,
+            quotes: memchr::memchr(b'"', text).is_some(),
         }
-        self.line
     }
-}
 
-impl Default for Lines {
-    fn default() -> Self {
-        Lines::new()
+    /// The line of `record`, read by the csv crate from `text`. Records must come in order.
+    pub fn line_of(&mut self, text: &[u8], record: &csv::StringRecord) -> u64 {
+        let Some(p) = record.position() else {
+            return 0;
+        };
+        let position = (p.byte() as usize).min(text.len());
+        let lone = |at: usize| text[at] == b'\r' && text.get(at + 1) != Some(&b'\n');
+        // The line end that ended the record before.
+        if position > 0 && lone(position - 1) {
+            self.lone_cr += 1;
+        }
+        let mut lf = 0;
+        let mut at = position;
+        while at < text.len() && matches!(text[at], b'\r' | b'\n') {
+            lf += (text[at] == b'\n') as u64;
+            self.lone_cr += lone(at) as u64;
+            at += 1;
+        }
+        let line = p.line() + lf + self.lone_cr;
+        // A quoted field may hold line ends: its lone `\r`s count for the records after it.
+        if self.quotes && memchr::memchr(b'\r', record.as_byte_record().as_slice()).is_some() {
+            for field in record.iter() {
+                let f = field.as_bytes();
+                self.lone_cr += memchr::memchr_iter(b'\r', f)
+                    .filter(|&i| f.get(i + 1) != Some(&b'\n'))
+                    .count() as u64;
+            }
+        }
+        line
     }
 }
 
@@ -62,11 +80,10 @@ mod tests {
             .flexible(true)
             .from_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
-        let mut lines = Lines::new();
+        let mut lines = Lines::new(text.as_bytes());
         let mut out = Vec::new();
         while reader.read_record(&mut record).unwrap() {
-            let at = record.position().unwrap().byte() as usize;
-            let line = lines.line_of(text.as_bytes(), at);
+            let line = lines.line_of(text.as_bytes(), &record);
             out.push((record.iter().map(String::from).collect(), line));
         }
         out
@@ -139,6 +156,13 @@ mod tests {
         for (text, delim) in fixed.chain(random) {
             assert_eq!(csv_records(&text, delim), by_hand(&text, delim), "{text:?}");
         }
+    }
+
+    #[test]
+    fn line_ends_in_quoted_fields_count() {
+        let text = "h\n\"a\rb\"\tc\n\"d\r\ne\"\r\nf\r\"g\nh\"\ni\n";
+        let got: Vec<u64> = csv_records(text, b'\t').iter().map(|r| r.1).collect();
+        assert_eq!(got, [1, 2, 4, 6, 7, 9]);
     }
 
     #[test]

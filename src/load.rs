@@ -217,7 +217,7 @@ fn load_delimited(
         header: &header,
     };
     // Each record's line: the one its first byte is on (`Lines`).
-    let mut lines = Lines::new();
+    let mut lines = Lines::new(text.as_bytes());
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -230,7 +230,7 @@ fn load_delimited(
             }
         }
         let at = record.position().map(|p| p.byte()).unwrap_or(0);
-        let line = lines.line_of(text.as_bytes(), at as usize);
+        let line = lines.line_of(text.as_bytes(), &record);
         if table.take(store, &mut q, &CsvFields(&record), line, at, progress) {
             continue;
         }
