@@ -596,6 +596,8 @@ struct RowBuilder<'h> {
     license_default: Option<u32>,
     month_cache: HashMap<String, Option<Month>>,
     last_month: (String, Option<Month>),
+    /// The last status cell and its state (a customer's rows repeat it).
+    last_state: (String, State),
     /// Per column: its last cell and that cell's dictionary id.
     last: Vec<(String, u32)>,
     /// Per column: the ids of the raw cells seen so far, while there are few of them (markets,
@@ -668,6 +670,7 @@ impl<'h> RowBuilder<'h> {
             tally: Tally::default(),
             month_cache: HashMap::default(),
             last_month: (String::from("\u{0}"), None),
+            last_state: (String::from("\u{0}"), State::Missing),
             last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
             seen: vec![Some(HashMap::default()); header.len()],
             row_buf: Vec::with_capacity(512),
@@ -865,15 +868,20 @@ impl<'h> RowBuilder<'h> {
             }
         }
         let name = self.intern(store, fields, Role::Name, NONE);
-        let state = match self.kind {
-            Kind::Customers => match self.cell(fields, Role::CustomerStatus) {
-                Some(raw) => State::parse(raw),
-                None => State::Active,
-            },
-            _ => self
-                .cell(fields, Role::SubscriptionState)
-                .map(State::parse)
-                .unwrap_or(State::Missing),
+        let (role, none) = match self.kind {
+            Kind::Customers => (Role::CustomerStatus, State::Active),
+            _ => (Role::SubscriptionState, State::Missing),
+        };
+        let state = match self.cell(fields, role) {
+            None => none,
+            Some(raw) if raw == self.last_state.0 => self.last_state.1,
+            Some(raw) => {
+                let state = State::parse(raw);
+                self.last_state.0.clear();
+                self.last_state.0.push_str(raw);
+                self.last_state.1 = state;
+                state
+            }
         };
         let duplicate = match self.cols.get(Role::Duplicate) {
             None => false,
