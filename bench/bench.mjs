@@ -64,8 +64,10 @@ async function partnerlens(blob) {
     let r;
     do { r = await message(); } while (!r.Report);
     JSON.parse(r.Report.json);
+    last_heap = r.Report.heap;
     return performance.now() - t;
   };
+  let last_heap = heap;
   const markets = report.customers.by_dimension.market.map((m) => m.value);
   // The range first, on the same (empty) filter: the monthly facts are reused. Then a filter,
   // which rebuilds them from the market's rows (indexed after the load); a second market, never
@@ -75,8 +77,10 @@ async function partnerlens(blob) {
   const range_ms = await again(2, report.window.first, report.window.last, {});
   const filter_ms = await again(3, null, null, { market: [markets[0]] });
   const filter2_ms = await again(4, null, null, { market: [markets[1]] });
+  // One product: a filter that reads rows, built ahead in the pause.
+  const product_ms = await again(5, null, null, { product: [report.customers.by_product[0].product] });
   worker.terminate();
-  return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap, phases, report, filter_ms, filter2_ms, range_ms };
+  return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap, phases, report, filter_ms, filter2_ms, range_ms, product_ms, heap_after: last_heap };
 }
 
 async function duck(bytes) {
@@ -152,7 +156,8 @@ try {
     bytes: size, rows, fetch_ms, runs,
     partnerlens: { start_ms: pl.start_ms, load_and_metrics_ms: pl.load_and_metrics_ms, heap_bytes: pl.heap, phases: pl.phases,
       filter_ms: median(pls, (r) => r.filter_ms).filter_ms, filter2_ms: median(pls, (r) => r.filter2_ms).filter2_ms,
-      range_ms: median(pls, (r) => r.range_ms).range_ms, rounds_ms: pls.map((r) => r.load_and_metrics_ms) },
+      range_ms: median(pls, (r) => r.range_ms).range_ms, product_ms: median(pls, (r) => r.product_ms).product_ms,
+      heap_after_bytes: pl.heap_after, rounds_ms: pls.map((r) => r.load_and_metrics_ms) },
     duckdb: { start_ms: dk.start_ms, load_ms: dk.load_ms, queries_ms: dk.queries_ms, load_and_metrics_ms: dk.load_and_metrics_ms,
       rounds_ms: dks.map((r) => r.load_and_metrics_ms) },
     agreement,

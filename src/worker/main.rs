@@ -112,6 +112,7 @@ async fn handle(data: JsValue) {
             let mut done = None;
             let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
             let before = LOADS.with(|l| l.replace(mine));
+            LOAD_COUNT.with(|c| c.set(c.get() + 1));
             let _ = JsFuture::from(before).await;
             let files = names.len();
             for (index, name) in names.iter().enumerate() {
@@ -139,6 +140,7 @@ async fn handle(data: JsValue) {
             if let Some(done) = done {
                 let _ = done.call0(&JsValue::NULL);
             }
+            prepare_ahead().await;
         }
         Command::Part(protocol::PartJob {
             request,
@@ -177,6 +179,42 @@ async fn handle(data: JsValue) {
             report(request, from, to, &filter)
         }
     }
+}
+
+/// After a load, while the user looks at its report: builds the facts of the filters that read
+/// rows (one product: the slowest filter to compute, about 25 ms on a million rows), so that
+/// choosing one is as quick as choosing a market. One filter per task: a report asked for
+/// meanwhile waits for one at most. Stops when another load comes.
+async fn prepare_ahead() {
+    let load = LOAD_COUNT.with(|c| c.get());
+    let filters = WORKSPACE.with(|w| w.borrow_mut().filters_to_prepare());
+    for filter in filters {
+        next_task().await;
+        if LOAD_COUNT.with(|c| c.get()) != load {
+            return;
+        }
+        doing("building the facts of a filter ahead".into());
+        WORKSPACE.with(|w| w.borrow_mut().prepare_facts(&filter));
+    }
+}
+
+/// Settles in a later task (`setTimeout(…, 0)`), after the messages that came meanwhile.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        let set_timeout = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match set_timeout {
+            Some(f) => {
+                let _ = f.call2(&global, &resolve, &JsValue::from_f64(0.0));
+            }
+            None => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Which file of a load this is, for progress messages.
@@ -264,6 +302,8 @@ thread_local! {
     /// resolves its promise with the message that brings the part.
     static SECOND_PART: RefCell<Option<(u64, js_sys::Function)>> = const { RefCell::new(None) };
     static CUTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Loads asked for so far: work done ahead for one load stops when another comes.
+    static LOAD_COUNT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Cuts a file in two: asks for a helper on the file from `split::FIRST_SHARE` of it on, reads
