@@ -170,11 +170,14 @@ fn load_delimited(
     };
     let mut reader = csv_reader(delim, text);
     let mut record = csv::StringRecord::new();
+    // Each record's line: the one its first byte is on (`Lines`, which sees every record).
+    let mut lines = Lines::new(text.as_bytes());
     // Header: the first non-empty record.
     let mut header: Vec<String> = Vec::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
+                lines.line_of(text.as_bytes(), &record);
                 if is_blank(&CsvFields(&record)) {
                     continue;
                 }
@@ -216,8 +219,6 @@ fn load_delimited(
         padding,
         header: &header,
     };
-    // Each record's line: the one its first byte is on (`Lines`).
-    let mut lines = Lines::new(text.as_bytes());
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}

@@ -182,11 +182,20 @@ fn a_rejected_row_is_named_by_its_line_with_any_line_end() {
     ];
     for end in ["\n", "\r\n", "\r"] {
         for name in ["Northwind", "\"Northwind, Ltd\""] {
-            let text = lines.join(end).replace("NAME", name) + end;
-            let (_, q) = load("lines.tsv", text.as_bytes());
-            let got: Vec<u64> = q.rejections.iter().map(|r| r.line).collect();
-            assert_eq!(got, [4, 8], "{text:?}");
-            assert_eq!((q.rows_read, q.rows_loaded), (4, 2), "{text:?}");
+            // Also after blank lines above the header.
+            for above in ["", " \t", "\t \t"] {
+                let head = if above.is_empty() {
+                    String::new()
+                } else {
+                    format!("{above}{end}")
+                };
+                let text = head + &lines.join(end).replace("NAME", name) + end;
+                let (_, q) = load("lines.tsv", text.as_bytes());
+                let got: Vec<u64> = q.rejections.iter().map(|r| r.line).collect();
+                let shift = u64::from(!above.is_empty());
+                assert_eq!(got, [4 + shift, 8 + shift], "{text:?}");
+                assert_eq!((q.rows_read, q.rows_loaded), (4, 2), "{text:?}");
+            }
         }
     }
 }
