@@ -265,6 +265,26 @@ fn map_colours_countries_and_outlines_the_selection() {
     }
 }
 
+/// Without a country that has customers (a file without CustomerMarket) the map has no scale
+/// from 1 to 1: only the grid's note says what is missing.
+#[test]
+fn a_map_without_customers_has_no_scale() {
+    let world = World::parse(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/world.json")).unwrap(),
+    )
+    .unwrap();
+    let theme = Theme::light();
+    let legend = |rows: &[(&str, u64)]| {
+        let (data, _) = MapData::new(&world, rows.iter().map(|(m, n)| (*m, *n)), None);
+        let (text, _) = svg("geography", (900, 450), |a| {
+            map_chart::draw(a, &world, &data, &theme)
+        });
+        text.contains("customers")
+    };
+    assert!(legend(&[("Sweden", 5)]), "a scale with customers");
+    assert!(!legend(&[]), "no scale without any");
+}
+
 #[test]
 fn spark_has_a_band_per_month() {
     let spark = Spark {

@@ -121,7 +121,12 @@ pub fn draw<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     }
-    // The scale: from 1 to the largest count.
+    // The scale: from 1 to the largest count (none when no country has a customer: the grid
+    // below the map says why).
+    if data.values.iter().all(|v| *v == 0) {
+        area.present().map_err(err)?;
+        return Ok(map);
+    }
     let (lx, ly) = (
         xr.start + (10.0 * scale) as i32,
         yr.end + (font * 0.6) as i32,
