@@ -596,9 +596,9 @@ struct RowBuilder<'h> {
     /// For a license source: the product of rows without a product column.
     license_default: Option<u32>,
     month_cache: HashMap<String, Option<Month>>,
-    last_month: (String, Option<Month>),
+    last_month: LastCell<Option<Month>>,
     /// The last status cell and its state (a customer's rows repeat it).
-    last_state: (String, State),
+    last_state: LastCell<State>,
     /// Per column: its last cell and that cell's dictionary id.
     last: Vec<(String, u32)>,
     /// Per column: the ids of the raw cells seen so far, while there are few of them (markets,
@@ -610,7 +610,36 @@ struct RowBuilder<'h> {
     snapshot: Option<Month>,
     key_buf: String,
     /// The last non-null tenant id and its key.
-    last_tenant: (String, u32),
+    last_tenant: LastCell<u32>,
+}
+
+/// A column's last cell and what it was read as: a customer's rows repeat their cells row
+/// after row, so each run of equal cells is read once.
+struct LastCell<T> {
+    text: String,
+    /// `None` before the first cell.
+    value: Option<T>,
+}
+
+impl<T: Copy> LastCell<T> {
+    fn new() -> Self {
+        LastCell {
+            text: String::new(),
+            value: None,
+        }
+    }
+
+    /// What `raw` was read as, if it is the last cell.
+    #[inline]
+    fn get(&self, raw: &str) -> Option<T> {
+        self.value.filter(|_| raw == self.text)
+    }
+
+    fn set(&mut self, raw: &str, value: T) {
+        self.text.clear();
+        self.text.push_str(raw);
+        self.value = Some(value);
+    }
 }
 
 impl<'h> RowBuilder<'h> {
@@ -670,14 +699,14 @@ impl<'h> RowBuilder<'h> {
             active,
             tally: Tally::default(),
             month_cache: HashMap::default(),
-            last_month: (String::from("\u{0}"), None),
-            last_state: (String::from("\u{0}"), State::Missing),
+            last_month: LastCell::new(),
+            last_state: LastCell::new(),
             last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
             seen: vec![Some(HashMap::default()); header.len()],
             row_buf: Vec::with_capacity(512),
             snapshot: None,
             key_buf: String::new(),
-            last_tenant: (String::from("\u{0}"), NONE),
+            last_tenant: LastCell::new(),
             unknown: store.strings.intern("Unknown"),
             azure: store.strings.intern("Microsoft Azure"),
             license_default,
@@ -820,8 +849,8 @@ impl<'h> RowBuilder<'h> {
             Some(i) => {
                 let raw = fields.field(i).unwrap_or("");
                 // Months repeat row after row: parse each distinct text once.
-                let parsed = if raw == self.last_month.0 {
-                    self.last_month.1
+                let parsed = if let Some(m) = self.last_month.get(raw) {
+                    m
                 } else {
                     let parsed = match self.month_cache.get(raw) {
                         Some(m) => *m,
@@ -835,9 +864,7 @@ impl<'h> RowBuilder<'h> {
                             m
                         }
                     };
-                    self.last_month.0.clear();
-                    self.last_month.0.push_str(raw);
-                    self.last_month.1 = parsed;
+                    self.last_month.set(raw, parsed);
                     parsed
                 };
                 parsed.ok_or_else(|| Rejection::new(line, &self.header[i], raw, "a date"))?
@@ -857,17 +884,16 @@ impl<'h> RowBuilder<'h> {
         // Customer key (metrics.md §1, §6 "Keys"). A customer's rows are usually adjacent: the
         // last tenant id's key is remembered.
         let tenant = self.cell(fields, Role::TenantId).and_then(non_null);
-        let key = match tenant {
-            Some(t) if t == self.last_tenant.0 => self.last_tenant.1,
-            _ => self.key(store, fields),
-        };
-        if let Some(t) = tenant {
-            if t != self.last_tenant.0 {
-                self.last_tenant.0.clear();
-                self.last_tenant.0.push_str(t);
-                self.last_tenant.1 = key;
+        let key = match tenant.and_then(|t| self.last_tenant.get(t)) {
+            Some(key) => key,
+            None => {
+                let key = self.key(store, fields);
+                if let Some(t) = tenant {
+                    self.last_tenant.set(t, key);
+                }
+                key
             }
-        }
+        };
         let name = self.intern(store, fields, Role::Name, NONE);
         let (role, none) = match self.kind {
             Kind::Customers => (Role::CustomerStatus, State::Active),
@@ -875,14 +901,11 @@ impl<'h> RowBuilder<'h> {
         };
         let state = match self.cell(fields, role) {
             None => none,
-            Some(raw) if raw == self.last_state.0 => self.last_state.1,
-            Some(raw) => {
+            Some(raw) => self.last_state.get(raw).unwrap_or_else(|| {
                 let state = State::parse(raw);
-                self.last_state.0.clear();
-                self.last_state.0.push_str(raw);
-                self.last_state.1 = state;
+                self.last_state.set(raw, state);
                 state
-            }
+            }),
         };
         let duplicate = match self.cols.get(Role::Duplicate) {
             None => false,

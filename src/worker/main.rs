@@ -201,17 +201,11 @@ async fn prepare_ahead() {
 /// Settles in a later task (`setTimeout(…, 0)`), after the messages that came meanwhile.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let global = js_sys::global();
-        let set_timeout = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        match set_timeout {
-            Some(f) => {
-                let _ = f.call2(&global, &resolve, &JsValue::from_f64(0.0));
-            }
-            None => {
-                let _ = resolve.call0(&JsValue::NULL);
-            }
+        if scope()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
         }
     });
     let _ = JsFuture::from(promise).await;
