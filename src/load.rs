@@ -597,6 +597,8 @@ struct RowBuilder<'h> {
     license_default: Option<u32>,
     month_cache: HashMap<String, Option<Month>>,
     last_month: LastCell<Option<Month>>,
+    /// The month last noted in the tally's set of months.
+    month_noted: Option<Month>,
     /// The last status cell and its state (a customer's rows repeat it).
     last_state: LastCell<State>,
     /// Per column: its last cell and that cell's dictionary id.
@@ -700,6 +702,7 @@ impl<'h> RowBuilder<'h> {
             tally: Tally::default(),
             month_cache: HashMap::default(),
             last_month: LastCell::new(),
+            month_noted: None,
             last_state: LastCell::new(),
             last: vec![(String::from("\u{0}"), u32::MAX - 1); header.len()],
             seen: vec![Some(HashMap::default()); header.len()],
@@ -988,7 +991,11 @@ impl<'h> RowBuilder<'h> {
                 p => p,
             },
         };
-        self.tally.months.insert(month);
+        // Rows come month after month in runs: note each run's month once.
+        if self.month_noted != Some(month) {
+            self.tally.months.insert(month);
+            self.month_noted = Some(month);
+        }
         self.tally.identical += repeat as u64;
         self.tally.duplicate += duplicate as u64;
         store.push(
