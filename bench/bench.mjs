@@ -79,7 +79,8 @@ async function partnerlens(blob) {
   const filter2_ms = await again(4, null, null, { market: [markets[1]] });
   // One product: a filter that reads rows, built ahead in the pause.
   const product_ms = await again(5, null, null, { product: [report.customers.by_product[0].product] });
-  worker.terminate();
+  // ?keep: the worker stays, for a profiler to take its profile (bench/worker-profile.mjs).
+  if (!params.has('keep')) worker.terminate();
   return { start_ms: ready - t0, load_and_metrics_ms: done - ready, heap, phases, report, filter_ms, filter2_ms, range_ms, product_ms, heap_after: last_heap };
 }
 

@@ -23,6 +23,8 @@ pub struct Lines {
     lone_cr: u64,
     /// Whether the text has a quote (else no field can hold a line end).
     quotes: bool,
+    /// Where the last record numbered starts (its first byte, after the empty lines before it).
+    last: usize,
 }
 
 impl Lines {
@@ -31,7 +33,24 @@ impl Lines {
         Lines {
             lone_cr: 0,
             quotes: memchr::memchr(b'"', text).is_some(),
+            last: 0,
         }
+    }
+
+    /// The line ends in the whole of `text` (as `line_ends` counts them), once the csv crate
+    /// has read it to its end (`at_end`: its reader's position then) and every record was
+    /// numbered here: without reading the text again. `None` when the text has a quote.
+    pub fn ends(&self, text: &[u8], at_end: &csv::Position) -> Option<u64> {
+        if self.quotes {
+            return None;
+        }
+        // The csv crate counts every `\n`; the lone `\r`s before the last record's first byte
+        // are counted here, and without quotes any `\r` after it is a line end.
+        let tail = text.get(self.last..).unwrap_or_default();
+        let lone = memchr::memchr_iter(b'\r', tail)
+            .filter(|&i| tail.get(i + 1) != Some(&b'\n'))
+            .count() as u64;
+        Some(at_end.line().saturating_sub(1) + self.lone_cr + lone)
     }
 
     /// The line of `record`, read by the csv crate from `text`. Records must come in order.
@@ -52,6 +71,7 @@ impl Lines {
             self.lone_cr += lone(at) as u64;
             at += 1;
         }
+        self.last = at;
         let line = p.line() + lf + self.lone_cr;
         // A quoted field may hold line ends: its lone `\r`s count for the records after it.
         if self.quotes && memchr::memchr(b'\r', record.as_byte_record().as_slice()).is_some() {
@@ -74,6 +94,15 @@ mod tests {
 
     /// Every record of `text` as the csv crate reads it, with its line from `Lines`.
     fn csv_records(text: &str, delim: u8) -> Read {
+        read(text, delim).0
+    }
+
+    /// The line ends `Lines` finds in `text` once the csv crate has read it to its end.
+    fn csv_ends(text: &str, delim: u8) -> Option<u64> {
+        read(text, delim).1
+    }
+
+    fn read(text: &str, delim: u8) -> (Read, Option<u64>) {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delim)
             .has_headers(false)
@@ -86,7 +115,8 @@ mod tests {
             let line = lines.line_of(text.as_bytes(), &record);
             out.push((record.iter().map(String::from).collect(), line));
         }
-        out
+        let ends = lines.ends(text.as_bytes(), reader.position());
+        (out, ends)
     }
 
     /// The physical lines of `text` (split at `\r\n`, `\n` and `\r`), numbered from 1; without
@@ -155,7 +185,16 @@ mod tests {
             .flat_map(|t| [b'\t', b',', b';'].map(|d| (t.to_string(), d)));
         for (text, delim) in fixed.chain(random) {
             assert_eq!(csv_records(&text, delim), by_hand(&text, delim), "{text:?}");
+            // And the text's line ends, counted on the way (a file's first part, split.rs).
+            let ends = Some(line_ends(text.as_bytes()));
+            assert_eq!(csv_ends(&text, delim), ends, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_text_with_quotes_is_not_counted_on_the_way() {
+        assert_eq!(csv_ends("a\tb\n\"c\"\td\n", b'\t'), None);
+        assert_eq!(csv_ends("a\tb\r\rc\td\r\n\r", b'\t'), Some(4));
     }
 
     #[test]

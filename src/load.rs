@@ -264,8 +264,9 @@ fn load_delimited(
             );
         }
     }
-    let rows = table.rows;
+    let mut rows = table.rows;
     if let Some(keep) = keep {
+        rows.tally.line_ends = lines.ends(text.as_bytes(), reader.position());
         *keep = rows.tally;
         return q;
     }
@@ -510,6 +511,10 @@ pub struct Tally {
     no_key: u64,
     /// Where a quote opened and was not closed on its line: the line, and the lines it spans.
     open_quotes: Vec<(u64, usize)>,
+    /// The line ends of a part's text, counted on the way when it has no quote (`Lines::ends`):
+    /// how far the next part's lines are numbered on.
+    #[serde(skip)]
+    pub(crate) line_ends: Option<u64>,
 }
 
 impl Tally {

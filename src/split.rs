@@ -138,6 +138,18 @@ impl Part {
             && b.encoding.as_deref() == Some("utf-8")
     }
 
+    /// How much further the next part's lines are numbered in the file than after `prefix`,
+    /// when this part is `first`, the file's first part: as `line_offset`, from the line ends
+    /// counted while the part was read when it could count them.
+    pub fn line_offset(&self, first: &[u8], prefix: &[u8]) -> u64 {
+        // Counted in the decoded text: the bytes' own line ends when that is UTF-8.
+        let utf8 = self.quality.encoding.as_deref() == Some("utf-8");
+        match self.tally.line_ends.filter(|_| utf8) {
+            Some(ends) => ends.saturating_sub(crate::lines::line_ends(prefix)),
+            None => line_offset(first, prefix),
+        }
+    }
+
     /// Numbers the part's lines `offset` further on (its rejections and first unreadable
     /// values).
     pub fn shift_lines(&mut self, offset: u64) {

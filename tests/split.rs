@@ -30,7 +30,10 @@ fn parts(name: &str, bytes: &[u8], from: usize) -> Option<Result<(Part, Part), S
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
     };
-    second.shift_lines(plan.line_offset);
+    // The worker numbers them on from the first part's line ends, counted as it was read.
+    let offset = first.line_offset(&bytes[..plan.cut], &plan.prefix);
+    assert_eq!(offset, plan.line_offset, "{name} cut at {}", plan.cut);
+    second.shift_lines(offset);
     Some(Ok((first, second)))
 }
 

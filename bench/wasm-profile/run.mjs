@@ -1,9 +1,10 @@
-// `node bench/wasm-profile/run.mjs [FILE] [--product | --market]`: where the engine's time goes in WebAssembly. Builds the
+// `node bench/wasm-profile/run.mjs [FILE] [--product | --market | --join]`: where the engine's time goes in WebAssembly. Builds the
 // engine alone for wasm32 with the worker's settings (opt-level 3, then wasm-opt -Oz as Trunk
 // does), loads FILE (default: the benchmark's 1 M-row file, bench/data/1000000) three times in
 // Node's V8 under --cpu-prof, and prints the functions that took the most time, by self time.
 // With --product (--market): one load, then 30 reports each filtered to one product, a filter that
-// reads rows (one market, a filter made from the unfiltered facts here).
+// reads rows (one market, a filter made from the unfiltered facts here). With --join: the file cut
+// in two as the worker cuts it, and the helper's part joined to the first three times (one call each).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -44,6 +45,11 @@ if (!process.argv.includes('--child')) {
   const engine = await import(path.join(out, 'partnerlens_wasm_profile.js'));
   const bytes = fs.readFileSync(file);
   const name = path.basename(file);
+  if (process.argv.includes('--join')) {
+    const times = [1, 2, 3].map(() => engine.join(name, bytes, 1).toFixed(0));
+    console.log(`joining the helper's part, three times: ${times.join(', ')} ms (the first as in the worker: its code not yet optimised)`);
+    process.exit(0);
+  }
   const market = process.argv.includes('--market');
   if (market || process.argv.includes('--product')) {
     const n = 30;

@@ -390,7 +390,7 @@ async fn load_in_parts(
         return Ok(false);
     };
     drop(part);
-    second.shift_lines(split::line_offset(&bytes[..cut], &prefix));
+    second.shift_lines(first.line_offset(&bytes[..cut], &prefix));
     let joined = WORKSPACE.with(|w| w.borrow_mut().add_file_parts(first, second).is_some());
     PHASES.with(|p| {
         let mut p = p.borrow_mut();
