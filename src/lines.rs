@@ -53,8 +53,20 @@ impl Lines {
         Some(at_end.line().saturating_sub(1) + self.lone_cr + lone)
     }
 
+    /// Whether the text has a quote: without one, each record's fields are the text between
+    /// its delimiters, from `start` on.
+    pub fn quotes(&self) -> bool {
+        self.quotes
+    }
+
+    /// Where the last record numbered starts in the text: its first byte, after the empty lines
+    /// before it.
+    pub fn start(&self) -> usize {
+        self.last
+    }
+
     /// The line of `record`, read by the csv crate from `text`. Records must come in order.
-    pub fn line_of(&mut self, text: &[u8], record: &csv::StringRecord) -> u64 {
+    pub fn line_of(&mut self, text: &[u8], record: &csv::ByteRecord) -> u64 {
         let Some(p) = record.position() else {
             return 0;
         };
@@ -74,15 +86,25 @@ impl Lines {
         self.last = at;
         let line = p.line() + lf + self.lone_cr;
         // A quoted field may hold line ends: its lone `\r`s count for the records after it.
-        if self.quotes && memchr::memchr(b'\r', record.as_byte_record().as_slice()).is_some() {
-            for field in record.iter() {
-                let f = field.as_bytes();
+        if self.quotes && memchr::memchr(b'\r', record.as_slice()).is_some() {
+            for f in record.iter() {
                 self.lone_cr += memchr::memchr_iter(b'\r', f)
                     .filter(|&i| f.get(i + 1) != Some(&b'\n'))
                     .count() as u64;
             }
         }
         line
+    }
+}
+
+/// Numbers below `n` from a xorshift sequence started at `seed` (random texts in tests).
+#[cfg(test)]
+pub(crate) fn below(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
     }
 }
 
@@ -112,7 +134,7 @@ mod tests {
         let mut lines = Lines::new(text.as_bytes());
         let mut out = Vec::new();
         while reader.read_record(&mut record).unwrap() {
-            let line = lines.line_of(text.as_bytes(), &record);
+            let line = lines.line_of(text.as_bytes(), record.as_byte_record());
             out.push((record.iter().map(String::from).collect(), line));
         }
         let ends = lines.ends(text.as_bytes(), reader.position());
@@ -168,13 +190,7 @@ mod tests {
         let alphabet = [
             "a", "b", " ", "\t", ",", ";", "\r", "\n", "\r\n", "é", "xyz",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = below(0x2545_f491_4f6c_dd1d);
         let random = (0..5_000).map(|_| {
             let len = next(40);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();

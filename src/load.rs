@@ -47,6 +47,34 @@ impl Fields for CsvFields<'_> {
     }
 }
 
+/// A record of a text without quotes: each field is the text between its delimiters (the
+/// csv crate's record gives the fields' lengths), so no field is checked as UTF-8 again.
+struct TextFields<'t> {
+    text: &'t str,
+    record: &'t csv::ByteRecord,
+    /// The record's first byte in `text`.
+    start: usize,
+}
+
+impl Fields for TextFields<'_> {
+    fn width(&self) -> usize {
+        self.record.len()
+    }
+    #[inline]
+    fn field(&self, i: usize) -> Option<&str> {
+        // Field `i` follows `i` delimiters of one byte each.
+        let range = self.record.range(i)?;
+        let from = self.start + range.start + i;
+        let field = self.text.get(from..from + range.len());
+        debug_assert_eq!(field.map(str::as_bytes), self.record.get(i));
+        field
+    }
+    #[inline]
+    fn raw(&self, i: usize) -> &[u8] {
+        self.record.get(i).unwrap_or(b"")
+    }
+}
+
 impl Fields for Vec<&str> {
     fn width(&self) -> usize {
         self.len()
@@ -177,7 +205,7 @@ fn load_delimited(
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                lines.line_of(text.as_bytes(), &record);
+                lines.line_of(text.as_bytes(), record.as_byte_record());
                 if is_blank(&CsvFields(&record)) {
                     continue;
                 }
@@ -219,8 +247,12 @@ fn load_delimited(
         padding,
         header: &header,
     };
+    // Without a quote, a record's fields are the text between its delimiters: they are taken
+    // from the text, already checked as UTF-8, instead of being checked again record by record.
+    let quoted = lines.quotes();
+    let mut bytes = csv::ByteRecord::new();
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut bytes) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -230,9 +262,30 @@ fn load_delimited(
                 break;
             }
         }
-        let at = record.position().map(|p| p.byte()).unwrap_or(0);
-        let line = lines.line_of(text.as_bytes(), &record);
-        if table.take(store, &mut q, &CsvFields(&record), line, at, progress) {
+        let at = bytes.position().map(|p| p.byte()).unwrap_or(0);
+        let line = lines.line_of(text.as_bytes(), &bytes);
+        if !quoted {
+            let fields = TextFields {
+                text,
+                record: &bytes,
+                start: lines.start(),
+            };
+            // No field holds a line end, so no record is read again.
+            table.take(store, &mut q, &fields, line, at, progress);
+            continue;
+        }
+        // With quotes: the fields as the csv crate unquoted them, checked as UTF-8.
+        let record = match csv::StringRecord::from_byte_record(std::mem::take(&mut bytes)) {
+            Ok(record) => record,
+            Err(e) => {
+                q.warnings
+                    .push(format!("{name}: reading stopped early: {}", e.utf8_error()));
+                break;
+            }
+        };
+        let taken = table.take(store, &mut q, &CsvFields(&record), line, at, progress);
+        bytes = record.into_byte_record();
+        if taken {
             continue;
         }
         // A quote opened and never closed swallows the lines after it into one field: read
@@ -1096,6 +1149,42 @@ fn missing_columns(kind: Kind, cols: &Columns) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Without quotes, the fields taken from the text are the csv crate's own, on random texts
+    /// of multi-byte letters, blanks, delimiters and every kind of line end.
+    #[test]
+    fn fields_taken_from_the_text_are_the_csv_crates() {
+        let alphabet = [
+            "a", "é", "€", "😀", " ", "\t", ",", ";", "\r", "\n", "\r\n", "xyz",
+        ];
+        let mut next = crate::lines::below(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..3_000 {
+            let len = next(60);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let delim = [b'\t', b',', b';'][next(3)];
+            let mut strings = csv_reader(delim, &text);
+            let mut bytes = csv_reader(delim, &text);
+            let (mut want, mut got) = (csv::StringRecord::new(), csv::ByteRecord::new());
+            let mut lines = Lines::new(text.as_bytes());
+            assert!(!lines.quotes());
+            while strings.read_record(&mut want).unwrap() {
+                assert!(bytes.read_byte_record(&mut got).unwrap());
+                lines.line_of(text.as_bytes(), &got);
+                let fields = TextFields {
+                    text: &text,
+                    record: &got,
+                    start: lines.start(),
+                };
+                assert_eq!(fields.width(), want.len(), "{text:?}");
+                for i in 0..want.len() {
+                    assert_eq!(fields.field(i), want.get(i), "{text:?} field {i}");
+                    assert_eq!(fields.raw(i), want.get(i).unwrap().as_bytes());
+                }
+            }
+            assert!(!bytes.read_byte_record(&mut got).unwrap());
+        }
+    }
+
     fn load(text: &str) -> (Store, FileQuality) {
         let mut s = Store::default();
         let q = load_file(&mut s, 0, "t.tsv", text.as_bytes());
