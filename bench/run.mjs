@@ -3,12 +3,12 @@
 // ~170 MB), then in one headless Chromium runs Partnerlens (the built dist/) and DuckDB-WASM on
 // it, checks they agree, and prints both times and their ratio; then the native engine figures.
 // Needs: bash scripts/build.sh (dist/) and npm install in bench/ (DuckDB-WASM).
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch } from '../tests/browser/harness.mjs';
 import { cpuTimes, stealSince } from './steal.mjs';
+import { serveBench } from './serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rowsArg = process.argv.indexOf('--rows');
@@ -26,16 +26,7 @@ if (!fs.existsSync(file)) {
 }
 
 const cpu = cpuTimes();
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.tsv': 'text/tab-separated-values' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.startsWith('/bench/data/')) p = `/bench/data/${rows}/${p.slice('/bench/data/'.length)}`;
-  const f = path.normalize(path.join(root, p));
-  if (!f.startsWith(root) || !(p.startsWith('/dist/') || p.startsWith('/bench/')) || !fs.existsSync(f) || fs.statSync(f).isDirectory()) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream' });
-  fs.createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const server = await serveBench(rows);
 const browser = await launch();
 const page = await browser.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });

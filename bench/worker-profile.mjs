@@ -5,11 +5,11 @@
 // page's workers (CDP), and prints the engine worker's functions by self time, from the file
 // handed over to the report after the filters built ahead. (The helper worker is gone by the end
 // of the round, with its profile.)
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch } from '../tests/browser/harness.mjs';
+import { serveBench } from './serve.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const rowsArg = process.argv.indexOf('--rows');
 const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
@@ -24,16 +24,7 @@ try {
   fs.rmSync(path.join(root, 'profile.html'), { force: true });
 }
 const dist = path.join(root, 'target/dist-profile');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.tsv': 'text/tab-separated-values' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.startsWith('/bench/data/')) p = `/bench/data/${rows}/${p.slice('/bench/data/'.length)}`;
-  const f = p.startsWith('/dist/') ? path.normalize(path.join(dist, p.slice(6))) : path.normalize(path.join(root, p));
-  if (!(f.startsWith(root) && (p.startsWith('/dist/') || p.startsWith('/bench/'))) || !fs.existsSync(f) || fs.statSync(f).isDirectory()) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream' });
-  fs.createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const server = await serveBench(rows, dist);
 const browser = await launch();
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);

@@ -141,6 +141,10 @@ pub fn load_part(
     };
     let mut q = load_delimited(store, 0, name, &decoded.text, progress, Some(&mut tally));
     q.encoding = Some(decoded.encoding.into());
+    // Line ends were counted in the decoded text: they are the bytes' own when that is UTF-8.
+    if decoded.encoding != "utf-8" {
+        tally.line_ends = None;
+    }
     (q, tally)
 }
 
@@ -564,8 +568,8 @@ pub struct Tally {
     no_key: u64,
     /// Where a quote opened and was not closed on its line: the line, and the lines it spans.
     open_quotes: Vec<(u64, usize)>,
-    /// The line ends of a part's text, counted on the way when it has no quote (`Lines::ends`):
-    /// how far the next part's lines are numbered on.
+    /// The line ends of a part's bytes, counted on the way when it is UTF-8 without a quote
+    /// (`Lines::ends`): how far the next part's lines are numbered on.
     #[serde(skip)]
     pub(crate) line_ends: Option<u64>,
 }

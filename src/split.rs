@@ -142,9 +142,7 @@ impl Part {
     /// when this part is `first`, the file's first part: as `line_offset`, from the line ends
     /// counted while the part was read when it could count them.
     pub fn line_offset(&self, first: &[u8], prefix: &[u8]) -> u64 {
-        // Counted in the decoded text: the bytes' own line ends when that is UTF-8.
-        let utf8 = self.quality.encoding.as_deref() == Some("utf-8");
-        match self.tally.line_ends.filter(|_| utf8) {
+        match self.tally.line_ends {
             Some(ends) => ends.saturating_sub(crate::lines::line_ends(prefix)),
             None => line_offset(first, prefix),
         }

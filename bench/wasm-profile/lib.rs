@@ -54,36 +54,29 @@ pub fn filtered_reports(name: &str, bytes: &[u8], n: u32, market: bool) -> f64 {
     js_sys::Date::now() - t
 }
 
-/// Cuts the file as the worker does (the helper's part from 54% of the bytes on), loads both
-/// parts, writes the second as the helper sends it, then joins them `n` times into fresh
-/// workspaces. Returns the milliseconds of one join (as the worker: reading the part's bytes,
-/// numbering its lines on and appending it).
+/// Cuts the file as the worker does (the helper's part from `split::FIRST_SHARE` of the bytes
+/// on), loads both parts, writes the second as the helper sends it, then joins them into a fresh
+/// workspace. Returns the milliseconds of the join as the worker does it: reading the part's
+/// bytes, numbering its lines on and appending it.
 #[wasm_bindgen]
-pub fn join(name: &str, bytes: &[u8], n: u32) -> f64 {
+pub fn join(name: &str, bytes: &[u8]) -> f64 {
     use partnerlens::split;
-    let from = bytes.len() * 54 / 100;
-    let Some(prefix) = split::prefix(&bytes[..bytes.len().min(split::CHUNK_FOR_PREFIX)]) else {
-        return 0.0;
-    };
-    let Some(cut) = split::cut_at(bytes, from) else {
+    let from = (bytes.len() as f64 * split::FIRST_SHARE) as usize;
+    let Some(plan) = split::plan(bytes, from) else {
         return 0.0;
     };
     let mut quiet = |_: u64, _: u64| {};
-    let mut second = prefix.clone();
-    second.extend_from_slice(&bytes[cut..]);
+    let mut second = plan.prefix.clone();
+    second.extend_from_slice(&bytes[plan.cut..]);
     let wire = split::Part::load(name, &second, 0, &mut quiet).to_bytes();
     drop(second);
-    let mut total = 0.0;
-    for _ in 0..n {
-        let first = split::Part::load(name, &bytes[..cut], bytes.len(), &mut quiet);
-        let mut ws = partnerlens::Workspace::new();
-        let t = js_sys::Date::now();
-        let Ok(mut part) = split::Part::from_bytes(&wire) else {
-            return 0.0;
-        };
-        part.shift_lines(first.line_offset(&bytes[..cut], &prefix));
-        ws.add_file_parts(first, part);
-        total += js_sys::Date::now() - t;
-    }
-    total / n as f64
+    let first = split::Part::load(name, &bytes[..plan.cut], bytes.len(), &mut quiet);
+    let mut ws = partnerlens::Workspace::new();
+    let t = js_sys::Date::now();
+    let Ok(mut part) = split::Part::from_bytes(&wire) else {
+        return 0.0;
+    };
+    part.shift_lines(first.line_offset(&bytes[..plan.cut], &plan.prefix));
+    ws.add_file_parts(first, part);
+    js_sys::Date::now() - t
 }
